@@ -1,0 +1,341 @@
+package org.tidl.api;
+
+import java.util.Arrays;
+
+/**
+ * An n×n gossip matrix W, stored so that applying it costs O(non-zeros · d): sparse rows for graphs,
+ * and closed forms for exact averaging (J/n) and its mixtures with the identity.
+ *
+ * <p>Immutable. Instances come from the static factories or {@link Builder}.
+ */
+public abstract class GossipMatrix {
+
+    /** Receives one non-zero entry w_ij of a row. */
+    @FunctionalInterface
+    public interface Entry {
+        void accept(int column, double weight);
+    }
+
+    GossipMatrix() {
+    }
+
+    /** n. */
+    public abstract int size();
+
+    /** w_ij. */
+    public abstract double get(int i, int j);
+
+    /** Calls {@code entry} for each non-zero w_ij of row i, in increasing j. */
+    public abstract void forEachInRow(int i, Entry entry);
+
+    /** Number of non-zero entries (the diagonal included). */
+    public abstract long nonZeros();
+
+    /**
+     * y = W x for an n×d block stored row-major (worker i owns x[i·d .. i·d+d)): y_i = Σ_j w_ij x_j.
+     * {@code x} and {@code y} must be different arrays.
+     */
+    public abstract void apply(double[] x, double[] y, int d);
+
+    /**
+     * For α·J/n + (1−α)·I made by {@link #averaging}, {@link #identity} or {@link #mixture}: α; otherwise empty.
+     * Such matrices are symmetric and doubly stochastic by construction.
+     */
+    public java.util.OptionalDouble mixtureWeight() {
+        return java.util.OptionalDouble.empty();
+    }
+
+    /** The dense matrix (n² doubles: only for moderate n). */
+    public double[][] toDense() {
+        int n = size();
+        double[][] w = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double[] row = w[i];
+            forEachInRow(i, (j, v) -> row[j] = v);
+        }
+        return w;
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /** Exact averaging, J/n (every entry 1/n). */
+    public static GossipMatrix averaging(int n) {
+        return new Mixture(n, 1.0);
+    }
+
+    /** The identity: no communication. */
+    public static GossipMatrix identity(int n) {
+        return new Mixture(n, 0.0);
+    }
+
+    /** α·J/n + (1−α)·I, the matrix whose non-trivial eigenvalues all equal 1−α. */
+    public static GossipMatrix mixture(int n, double alpha) {
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("mixture weight must be in [0, 1], got " + alpha);
+        }
+        return new Mixture(n, alpha);
+    }
+
+    /** A copy of a dense square matrix; zeros are not stored. */
+    public static GossipMatrix fromDense(double[][] w) {
+        int n = w.length;
+        Builder b = builder(n);
+        for (int i = 0; i < n; i++) {
+            if (w[i].length != n) {
+                throw new IllegalArgumentException("matrix is not square: row " + i + " has " + w[i].length
+                        + " entries, expected " + n);
+            }
+            for (int j = 0; j < n; j++) {
+                if (w[i][j] != 0.0) {
+                    b.set(i, j, w[i][j]);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** Collects entries row by row. */
+    public static Builder builder(int n) {
+        return new Builder(n);
+    }
+
+    /** Builds a sparse matrix. Setting an entry twice keeps the last value. */
+    public static final class Builder {
+        private final int n;
+        private int[][] cols;
+        private double[][] vals;
+        private int[] counts;
+
+        private Builder(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("matrix size must be >= 1, got " + n);
+            }
+            this.n = n;
+            this.cols = new int[n][];
+            this.vals = new double[n][];
+            this.counts = new int[n];
+        }
+
+        public Builder set(int i, int j, double w) {
+            if (i < 0 || i >= n || j < 0 || j >= n) {
+                throw new IllegalArgumentException("entry (" + i + ", " + j + ") outside a " + n + "×" + n + " matrix");
+            }
+            int c = counts[i];
+            int[] cs = cols[i];
+            for (int k = 0; k < c; k++) {
+                if (cs[k] == j) {
+                    vals[i][k] = w;
+                    return this;
+                }
+            }
+            if (cs == null) {
+                cols[i] = cs = new int[4];
+                vals[i] = new double[4];
+            } else if (c == cs.length) {
+                cols[i] = cs = Arrays.copyOf(cs, c * 2);
+                vals[i] = Arrays.copyOf(vals[i], c * 2);
+            }
+            cs[c] = j;
+            vals[i][c] = w;
+            counts[i] = c + 1;
+            return this;
+        }
+
+        /** w_ij, or 0 when unset. */
+        public double get(int i, int j) {
+            for (int k = 0; k < counts[i]; k++) {
+                if (cols[i][k] == j) {
+                    return vals[i][k];
+                }
+            }
+            return 0.0;
+        }
+
+        /** Sum of row i so far. */
+        public double rowSum(int i) {
+            double s = 0;
+            for (int k = 0; k < counts[i]; k++) {
+                s += vals[i][k];
+            }
+            return s;
+        }
+
+        public GossipMatrix build() {
+            long total = 0;
+            for (int c : counts) {
+                total += c;
+            }
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("matrix has too many non-zeros: " + total);
+            }
+            int[] rowStart = new int[n + 1];
+            int[] colIdx = new int[(int) total];
+            double[] w = new double[(int) total];
+            int p = 0;
+            for (int i = 0; i < n; i++) {
+                rowStart[i] = p;
+                int c = counts[i];
+                if (c == 0) {
+                    continue;
+                }
+                Integer[] order = new Integer[c];
+                for (int k = 0; k < c; k++) {
+                    order[k] = k;
+                }
+                int[] cs = cols[i];
+                Arrays.sort(order, (a, b) -> Integer.compare(cs[a], cs[b]));
+                for (int k = 0; k < c; k++) {
+                    colIdx[p] = cs[order[k]];
+                    w[p] = vals[i][order[k]];
+                    p++;
+                }
+            }
+            rowStart[n] = p;
+            cols = null;
+            vals = null;
+            return new Sparse(n, rowStart, colIdx, w);
+        }
+    }
+
+    // ---------------------------------------------------------------- representations
+
+    /** Compressed sparse rows. */
+    static final class Sparse extends GossipMatrix {
+        private final int n;
+        private final int[] rowStart;
+        private final int[] col;
+        private final double[] w;
+
+        Sparse(int n, int[] rowStart, int[] col, double[] w) {
+            this.n = n;
+            this.rowStart = rowStart;
+            this.col = col;
+            this.w = w;
+        }
+
+        @Override public int size() { return n; }
+
+        @Override public double get(int i, int j) {
+            int k = Arrays.binarySearch(col, rowStart[i], rowStart[i + 1], j);
+            return k >= 0 ? w[k] : 0.0;
+        }
+
+        @Override public void forEachInRow(int i, Entry entry) {
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                if (w[k] != 0.0) {
+                    entry.accept(col[k], w[k]);
+                }
+            }
+        }
+
+        @Override public long nonZeros() {
+            long c = 0;
+            for (double v : w) {
+                if (v != 0.0) {
+                    c++;
+                }
+            }
+            return c;
+        }
+
+        @Override public void apply(double[] x, double[] y, int d) {
+            checkBlock(x, y, d);
+            for (int i = 0; i < n; i++) {
+                int yo = i * d;
+                int start = rowStart[i];
+                int end = rowStart[i + 1];
+                if (start == end) {
+                    Arrays.fill(y, yo, yo + d, 0.0);
+                    continue;
+                }
+                // first entry assigns, the rest accumulate: no separate zeroing pass
+                double a = w[start];
+                int xo = col[start] * d;
+                for (int c = 0; c < d; c++) {
+                    y[yo + c] = a * x[xo + c];
+                }
+                for (int k = start + 1; k < end; k++) {
+                    double b = w[k];
+                    int xk = col[k] * d;
+                    for (int c = 0; c < d; c++) {
+                        y[yo + c] += b * x[xk + c];
+                    }
+                }
+            }
+        }
+    }
+
+    /** α·J/n + (1−α)·I: α = 1 is exact averaging, α = 0 the identity. */
+    static final class Mixture extends GossipMatrix {
+        private final int n;
+        private final double alpha;
+
+        Mixture(int n, double alpha) {
+            if (n < 1) {
+                throw new IllegalArgumentException("matrix size must be >= 1, got " + n);
+            }
+            this.n = n;
+            this.alpha = alpha;
+        }
+
+        @Override public int size() { return n; }
+
+        @Override public double get(int i, int j) {
+            return alpha / n + (i == j ? 1 - alpha : 0.0);
+        }
+
+        @Override public void forEachInRow(int i, Entry entry) {
+            if (alpha == 0.0) {
+                entry.accept(i, 1.0);
+                return;
+            }
+            for (int j = 0; j < n; j++) {
+                entry.accept(j, get(i, j));
+            }
+        }
+
+        @Override public long nonZeros() {
+            return alpha == 0.0 ? n : (long) n * n;
+        }
+
+        @Override public java.util.OptionalDouble mixtureWeight() {
+            return java.util.OptionalDouble.of(alpha);
+        }
+
+        @Override public void apply(double[] x, double[] y, int d) {
+            checkBlock(x, y, d);
+            if (alpha == 0.0) {
+                System.arraycopy(x, 0, y, 0, n * d);
+                return;
+            }
+            double[] mean = new double[d];
+            for (int i = 0; i < n; i++) {
+                int o = i * d;
+                for (int c = 0; c < d; c++) {
+                    mean[c] += x[o + c];
+                }
+            }
+            double s = alpha / n;
+            for (int c = 0; c < d; c++) {
+                mean[c] *= s;
+            }
+            double keep = 1 - alpha;
+            for (int i = 0; i < n; i++) {
+                int o = i * d;
+                for (int c = 0; c < d; c++) {
+                    y[o + c] = keep * x[o + c] + mean[c];
+                }
+            }
+        }
+    }
+
+    void checkBlock(double[] x, double[] y, int d) {
+        long need = (long) size() * d;
+        if (x.length < need || y.length < need) {
+            throw new IllegalArgumentException("block too short for " + size() + "×" + d);
+        }
+        if (x == y) {
+            throw new IllegalArgumentException("apply needs distinct input and output arrays");
+        }
+    }
+}

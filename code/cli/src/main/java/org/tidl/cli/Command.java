@@ -1,0 +1,22 @@
+package org.tidl.cli;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** One sub-command of {@code ./tidl}. */
+interface Command {
+
+    String name();
+
+    /** One line for the command list. */
+    String summary();
+
+    /** Usage line, e.g. "--topology SPEC --workers N". */
+    String usage();
+
+    /** Command-specific options; the shared ones (--plugins, --out, --help) are added by {@link Main}. */
+    Options options();
+
+    /** @return the exit code */
+    int run(CommandLine cl, Context ctx) throws Exception;
+}

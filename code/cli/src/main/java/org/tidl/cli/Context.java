@@ -1,0 +1,39 @@
+package org.tidl.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.tidl.core.TopologyRegistry;
+import org.tidl.core.plugin.PluginFolders;
+
+/** What a command needs from its surroundings: streams, environment, and the plugins (loaded on first use). */
+final class Context {
+
+    final PrintStream out;
+    final PrintStream err;
+    private final String pluginsOption;
+    private final String pluginsEnv;
+    private TopologyRegistry topologies;
+
+    Context(PrintStream out, PrintStream err, String pluginsOption, String pluginsEnv) {
+        this.out = out;
+        this.err = err;
+        this.pluginsOption = pluginsOption;
+        this.pluginsEnv = pluginsEnv;
+    }
+
+    List<Path> pluginFolders() {
+        return PluginFolders.resolve(pluginsOption, pluginsEnv);
+    }
+
+    /** Topologies, with a one-line warning on stderr for each plugin that was skipped. */
+    TopologyRegistry topologies() {
+        if (topologies == null) {
+            topologies = TopologyRegistry.load(pluginFolders());
+            for (String w : topologies.catalog().warnings()) {
+                err.println("tidl: warning: " + w);
+            }
+        }
+        return topologies;
+    }
+}

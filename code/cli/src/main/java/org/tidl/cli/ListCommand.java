@@ -1,0 +1,47 @@
+package org.tidl.cli;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.tidl.api.Parameter;
+import org.tidl.api.TopologyProvider;
+import org.tidl.core.InvalidInputException;
+import org.tidl.core.plugin.ProviderEntry;
+
+/** {@code ./tidl list}: every topology (and optimizer) with origin, description and parameters. */
+final class ListCommand implements Command {
+    @Override public String name() { return "list"; }
+    @Override public String summary() { return "list topologies and optimizers, built-in and from plugins"; }
+    @Override public String usage() { return "[--format text|csv]"; }
+
+    @Override
+    public Options options() {
+        return new Options().addOption(Args.opt("format", "FORMAT", "text (default) or csv"));
+    }
+
+    @Override
+    public int run(CommandLine cl, Context ctx) {
+        String format = cl.getOptionValue("format", "text");
+        if (!format.equals("text") && !format.equals("csv")) {
+            throw new InvalidInputException("--format must be text or csv, got '" + format + "'");
+        }
+        var entries = ctx.topologies().catalog().entries();
+        if (format.equals("csv")) {
+            Csv csv = new Csv("kind", "name", "origin", "description");
+            for (ProviderEntry<TopologyProvider> e : entries) {
+                csv.add("topology", e.name(), e.origin(), e.provider().description());
+            }
+            ctx.out.print(csv.render());
+            return 0;
+        }
+        StringBuilder sb = new StringBuilder("Topologies\n");
+        for (ProviderEntry<TopologyProvider> e : entries) {
+            sb.append(String.format("  %-26s %-10s %s%n", e.name(), e.origin(), e.provider().description()));
+            for (Parameter p : e.provider().parameters()) {
+                sb.append(String.format("  %-26s %-10s   %s: %s%s — %s%n", "", "", p.name(), p.allowed(),
+                        p.defaultValue() == null ? ", required" : ", default " + p.defaultValue(), p.description()));
+            }
+        }
+        ctx.out.print(sb);
+        return 0;
+    }
+}

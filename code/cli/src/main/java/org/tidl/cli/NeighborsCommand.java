@@ -1,0 +1,85 @@
+package org.tidl.cli;
+
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.tidl.api.SpectralSymbol;
+import org.tidl.core.InvalidInputException;
+import org.tidl.core.Topology;
+import org.tidl.core.TopologySpec;
+import org.tidl.core.theory.EffectiveNeighbors;
+import org.tidl.core.theory.NeighborsMode;
+import org.tidl.core.theory.RandomWalkSimulation;
+
+/** {@code ./tidl neighbors}: effective number of neighbors n_W(γ) (paper Definition 1). */
+final class NeighborsCommand implements Command {
+    @Override public String name() { return "neighbors"; }
+    @Override public String summary() { return "effective number of neighbors n_W(gamma), exact or simulated"; }
+    @Override public String usage() {
+        return "--topology SPEC [--topology SPEC ...] --workers N|inf --gamma G1,G2,... [--mode mean|worst] [--method exact|simulate] [--seed S]";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Args.repeated("topology", "SPEC", "topology spec (repeatable)"))
+                .addOption(Args.opt("workers", "N", "number of workers, or inf for the infinite graph (Eq. 8)"))
+                .addOption(Args.opt("gamma", "LIST", "random-walk decay values in [0, 1)"))
+                .addOption(Args.opt("mode", "MODE", "mean (default; Figs. 2, 5, 6) or worst (largest per-worker variance)"))
+                .addOption(Args.opt("method", "METHOD", "exact (default) or simulate (Monte Carlo, adds standard_error)"))
+                .addOption(Args.opt("seed", "S", "seed for simulate (default 1)"))
+                .addOption(Args.opt("repetitions", "R", "simulate: independent walks (default 4000)"))
+                .addOption(Args.opt("steps", "T", "simulate: steps per walk (default: until gamma^T < 1e-6)"))
+                .addOption(Args.out());
+    }
+
+    @Override
+    public int run(CommandLine cl, Context ctx) {
+        int n = Args.workers(cl, true);
+        List<Double> gammas = Lists.reals("--gamma", Args.required(cl, "gamma"));
+        for (double g : gammas) {
+            if (!(g >= 0 && g < 1)) {
+                throw new InvalidInputException("--gamma must be in [0, 1), got " + Csv.number(g));
+            }
+        }
+        NeighborsMode mode = NeighborsMode.parse(cl.getOptionValue("mode", "mean"));
+        String method = cl.getOptionValue("method", "exact");
+        if (!method.equals("exact") && !method.equals("simulate")) {
+            throw new InvalidInputException("--method must be exact or simulate, got '" + method + "'");
+        }
+        boolean simulate = method.equals("simulate");
+        long seed = Args.seed(cl);
+        int reps = Args.positiveInt(cl, "repetitions", 4000);
+        Integer steps = cl.hasOption("steps") ? Args.positiveInt(cl, "steps", 1) : null;
+        if (n == Args.INFINITE && simulate) {
+            throw new InvalidInputException("--method simulate needs a finite --workers");
+        }
+        Csv csv = simulate
+                ? new Csv("topology", "workers", "gamma", "mode", "effective_neighbors", "standard_error")
+                : new Csv("topology", "workers", "gamma", "mode", "effective_neighbors");
+        for (String spec : Args.topologies(cl)) {
+            if (n == Args.INFINITE) {
+                SpectralSymbol symbol = ctx.topologies().infinite(TopologySpec.parse(spec));
+                for (double g : gammas) {
+                    csv.add(spec, "inf", g, mode.word(), EffectiveNeighbors.infinite(symbol, g));
+                }
+                continue;
+            }
+            Topology t = ctx.topologies().build(spec, n);
+            if (simulate) {
+                for (double g : gammas) {
+                    int T = steps != null ? steps : RandomWalkSimulation.defaultSteps(g, t.scheme().period());
+                    var est = RandomWalkSimulation.run(t.scheme(), g, mode, reps, T, seed);
+                    csv.add(spec, n, g, mode.word(), est.value(), est.standardError());
+                }
+            } else {
+                EffectiveNeighbors nw = EffectiveNeighbors.of(t.scheme());
+                for (double g : gammas) {
+                    csv.add(spec, n, g, mode.word(), nw.at(g, mode));
+                }
+            }
+        }
+        Args.emit(csv, cl, ctx);
+        return 0;
+    }
+}

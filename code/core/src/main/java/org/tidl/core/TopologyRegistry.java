@@ -1,0 +1,151 @@
+package org.tidl.core;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.tidl.api.ConvolutionSpectrum;
+import org.tidl.api.GossipMatrix;
+import org.tidl.api.GossipScheme;
+import org.tidl.api.Parameters;
+import org.tidl.api.SpectralSymbol;
+import org.tidl.api.TopologyProvider;
+import org.tidl.core.plugin.PluginCatalog;
+import org.tidl.core.plugin.ProviderEntry;
+
+/**
+ * All topologies (built-in and plugins) and the one way to turn a spec into a validated scheme.
+ */
+public final class TopologyRegistry {
+
+    private final PluginCatalog<TopologyProvider> catalog;
+
+    public TopologyRegistry(PluginCatalog<TopologyProvider> catalog) {
+        this.catalog = catalog;
+    }
+
+    public static TopologyRegistry load(List<Path> pluginFolders) {
+        return new TopologyRegistry(PluginCatalog.load(TopologyProvider.class, "topology", TopologyProvider::name,
+                pluginFolders));
+    }
+
+    /** Built-ins only (tests, and code that must not see plugins). */
+    public static TopologyRegistry builtIn() {
+        return load(List.of());
+    }
+
+    public PluginCatalog<TopologyProvider> catalog() {
+        return catalog;
+    }
+
+    /** The provider of a spec's name; the error lists the valid names. */
+    public ProviderEntry<TopologyProvider> provider(TopologySpec spec) {
+        ProviderEntry<TopologyProvider> e = catalog.find(spec.name());
+        if (e == null) {
+            List<String> names = catalog.entries().stream().map(ProviderEntry::name).toList();
+            throw new InvalidInputException("unknown topology '" + spec.name() + "' (valid: " + String.join(", ", names) + ")");
+        }
+        return e;
+    }
+
+    public Parameters parameters(TopologySpec spec, ProviderEntry<TopologyProvider> e) {
+        try {
+            return Parameters.resolve(e.provider().parameters(), spec.values());
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidInputException("topology '" + spec.text() + "': " + ex.getMessage());
+        }
+    }
+
+    public Topology build(String spec, int workers) {
+        return build(TopologySpec.parse(spec), workers);
+    }
+
+    /**
+     * Builds the scheme and checks every matrix of its period (a non-periodic scheme is checked as each W(t)
+     * is used).
+     */
+    public Topology build(TopologySpec spec, int workers) {
+        if (workers < 1) {
+            throw new InvalidInputException("--workers must be >= 1, got " + workers);
+        }
+        ProviderEntry<TopologyProvider> e = provider(spec);
+        Parameters params = parameters(spec, e);
+        GossipScheme raw;
+        try {
+            raw = e.provider().create(workers, params);
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidInputException("topology '" + spec.text() + "': " + oneLine(ex.getMessage()));
+        } catch (OutOfMemoryError ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            throw new InvalidInputException("topology '" + spec.text() + "' (" + e.where() + ") failed: "
+                    + oneLine(ex.toString()));
+        }
+        String where = "topology '" + spec.text() + "'" + ("built-in".equals(e.origin()) ? "" : " (" + e.where() + ")");
+        if (raw == null) {
+            throw new InvalidInputException(where + " returned no scheme");
+        }
+        if (raw.size() != workers) {
+            throw new InvalidInputException(where + " has " + raw.size() + " workers, expected " + workers);
+        }
+        int period = raw.period();
+        if (period < 0) {
+            throw new InvalidInputException(where + " has a negative period " + period);
+        }
+        GossipScheme checked = period == GossipScheme.APERIODIC ? checkedOnUse(raw, where) : checkedNow(raw, where);
+        return new Topology(spec, e, params, checked);
+    }
+
+    /** The infinite graph of a spec ({@code --workers inf}). */
+    public SpectralSymbol infinite(TopologySpec spec) {
+        ProviderEntry<TopologyProvider> e = provider(spec);
+        Parameters params = parameters(spec, e);
+        Optional<SpectralSymbol> s = e.provider().infinite(params);
+        if (s.isEmpty()) {
+            List<String> able = catalog.entries().stream()
+                    .filter(x -> { try { return x.provider().infinite(Parameters.resolve(x.provider().parameters(),
+                            java.util.Map.of())).isPresent(); } catch (RuntimeException ex) { return false; } })
+                    .map(ProviderEntry::name).toList();
+            throw new InvalidInputException("--workers inf: topology '" + spec.name() + "' has no infinite version (available for: "
+                    + String.join(", ", able) + ")");
+        }
+        return s.get();
+    }
+
+    private static GossipScheme checkedNow(GossipScheme raw, String where) {
+        int n = raw.size();
+        GossipMatrix[] ws = new GossipMatrix[raw.period()];
+        for (int t = 0; t < ws.length; t++) {
+            ws[t] = fetch(raw, t, where);
+        }
+        boolean spectral = raw instanceof ConvolutionSpectrum;
+        if (spectral) {
+            // The spectrum interface must stay visible to the theory; matrices are already checked.
+            return raw;
+        }
+        return GossipScheme.periodic(List.of(ws));
+    }
+
+    private static GossipScheme checkedOnUse(GossipScheme raw, String where) {
+        return GossipScheme.of(raw.size(), GossipScheme.APERIODIC, t -> fetch(raw, t, where));
+    }
+
+    private static GossipMatrix fetch(GossipScheme raw, long t, String where) {
+        GossipMatrix w;
+        try {
+            w = raw.matrix(t);
+        } catch (OutOfMemoryError ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            throw new InvalidInputException(where + ": W(" + t + ") failed: " + oneLine(ex.toString()));
+        }
+        String problem = SchemeValidator.problem(w, raw.size());
+        if (problem != null) {
+            throw new InvalidInputException(where + ": W(" + t + ") " + problem);
+        }
+        return w;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+}

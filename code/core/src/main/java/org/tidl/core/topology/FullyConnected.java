@@ -1,0 +1,16 @@
+package org.tidl.core.topology;
+
+import org.tidl.api.GossipScheme;
+import org.tidl.api.Parameters;
+import org.tidl.api.TopologyProvider;
+
+/** Exact averaging W = J/n (every weight 1/n). */
+public final class FullyConnected implements TopologyProvider {
+    @Override public String name() { return "fully-connected"; }
+    @Override public String description() { return "complete graph, W = 11^T/n (exact averaging)"; }
+
+    @Override
+    public GossipScheme create(int n, Parameters p) {
+        return ConvolutionScheme.of(new int[] {n}, ConvolutionScheme.Step.mixture(1));
+    }
+}
