@@ -3,6 +3,7 @@ package org.tidl.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
 import org.tidl.core.plugin.PluginFolders;
 
@@ -14,6 +15,7 @@ final class Context {
     private final String pluginsOption;
     private final String pluginsEnv;
     private TopologyRegistry topologies;
+    private OptimizerRegistry optimizers;
 
     Context(PrintStream out, PrintStream err, String pluginsOption, String pluginsEnv) {
         this.out = out;
@@ -35,5 +37,16 @@ final class Context {
             }
         }
         return topologies;
+    }
+
+    /** Optimizers, with a one-line warning on stderr for each plugin that was skipped. */
+    OptimizerRegistry optimizers() {
+        if (optimizers == null) {
+            optimizers = OptimizerRegistry.load(pluginFolders());
+            for (String w : optimizers.catalog().warnings()) {
+                err.println("tidl: warning: " + w);
+            }
+        }
+        return optimizers;
     }
 }

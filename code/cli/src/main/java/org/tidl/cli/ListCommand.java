@@ -3,6 +3,7 @@ package org.tidl.cli;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.api.Parameter;
+import org.tidl.api.OptimizerProvider;
 import org.tidl.api.TopologyProvider;
 import org.tidl.core.InvalidInputException;
 import org.tidl.core.plugin.ProviderEntry;
@@ -24,24 +25,37 @@ final class ListCommand implements Command {
         if (!format.equals("text") && !format.equals("csv")) {
             throw new InvalidInputException("--format must be text or csv, got '" + format + "'");
         }
-        var entries = ctx.topologies().catalog().entries();
+        var topologies = ctx.topologies().catalog().entries();
+        var optimizers = ctx.optimizers().catalog().entries();
         if (format.equals("csv")) {
             Csv csv = new Csv("kind", "name", "origin", "description");
-            for (ProviderEntry<TopologyProvider> e : entries) {
+            for (ProviderEntry<TopologyProvider> e : topologies) {
                 csv.add("topology", e.name(), e.origin(), e.provider().description());
+            }
+            for (ProviderEntry<OptimizerProvider> e : optimizers) {
+                csv.add("optimizer", e.name(), e.origin(), e.provider().description());
             }
             ctx.out.print(csv.render());
             return 0;
         }
         StringBuilder sb = new StringBuilder("Topologies\n");
-        for (ProviderEntry<TopologyProvider> e : entries) {
-            sb.append(String.format("  %-26s %-10s %s%n", e.name(), e.origin(), e.provider().description()));
-            for (Parameter p : e.provider().parameters()) {
-                sb.append(String.format("  %-26s %-10s   %s: %s%s — %s%n", "", "", p.name(), p.allowed(),
-                        p.defaultValue() == null ? ", required" : ", default " + p.defaultValue(), p.description()));
-            }
+        for (ProviderEntry<TopologyProvider> e : topologies) {
+            describe(sb, e.name(), e.origin(), e.provider().description(), e.provider().parameters());
+        }
+        sb.append("\nOptimizers\n");
+        for (ProviderEntry<OptimizerProvider> e : optimizers) {
+            describe(sb, e.name(), e.origin(), e.provider().description(), e.provider().parameters());
         }
         ctx.out.print(sb);
         return 0;
+    }
+
+    private static void describe(StringBuilder sb, String name, String origin, String description,
+                                 java.util.List<Parameter> parameters) {
+        sb.append(String.format("  %-26s %-10s %s%n", name, origin, description));
+        for (Parameter p : parameters) {
+            sb.append(String.format("  %-26s %-10s   %s: %s%s — %s%n", "", "", p.name(), p.allowed(),
+                    p.defaultValue() == null ? ", required" : ", default " + p.defaultValue(), p.description()));
+        }
     }
 }

@@ -6,7 +6,7 @@ import org.apache.commons.cli.Options;
 import org.tidl.api.SpectralSymbol;
 import org.tidl.core.InvalidInputException;
 import org.tidl.core.Topology;
-import org.tidl.core.TopologySpec;
+import org.tidl.core.PluginSpec;
 import org.tidl.core.theory.EffectiveNeighbors;
 import org.tidl.core.theory.NeighborsMode;
 import org.tidl.core.theory.RandomWalkSimulation;
@@ -59,7 +59,7 @@ final class NeighborsCommand implements Command {
                 : new Csv("topology", "workers", "gamma", "mode", "effective_neighbors");
         for (String spec : Args.topologies(cl)) {
             if (n == Args.INFINITE) {
-                SpectralSymbol symbol = ctx.topologies().infinite(TopologySpec.parse(spec));
+                SpectralSymbol symbol = ctx.topologies().infinite(PluginSpec.parse(spec));
                 for (double g : gammas) {
                     csv.add(spec, "inf", g, mode.word(), EffectiveNeighbors.infinite(symbol, g));
                 }

@@ -6,7 +6,7 @@ import org.apache.commons.cli.Options;
 import org.tidl.api.SpectralSymbol;
 import org.tidl.core.InvalidInputException;
 import org.tidl.core.Topology;
-import org.tidl.core.TopologySpec;
+import org.tidl.core.PluginSpec;
 import org.tidl.core.theory.EffectiveNeighbors;
 import org.tidl.core.theory.NeighborsMode;
 import org.tidl.core.theory.QuadraticRate;
@@ -50,7 +50,7 @@ final class RateCommand implements Command {
         Csv csv = new Csv("topology", "workers", "zeta", "lr", "method", "rate");
         for (String spec : Args.topologies(cl)) {
             if (n == Args.INFINITE) {
-                SpectralSymbol symbol = ctx.topologies().infinite(TopologySpec.parse(spec));
+                SpectralSymbol symbol = ctx.topologies().infinite(PluginSpec.parse(spec));
                 for (double lr : lrs) {
                     double r = QuadraticRate.fixedPoint(g -> EffectiveNeighbors.infinite(symbol, g), zeta, lr);
                     csv.add(spec, "inf", zeta, lr, method, r);

@@ -46,7 +46,8 @@ class CliTest {
         Result csv = run("list", "--format", "csv", "--plugins", empty.toString());
         assertThat(csv.out()).startsWith("kind,name,origin,description\n");
         assertThat(csv.out()).contains("topology,hypercube,built-in,");
-        assertThat(csv.out().lines().count()).isEqualTo(18);
+        assertThat(csv.out().lines().filter(l -> l.startsWith("topology,")).count()).isEqualTo(17);
+        assertThat(csv.out().lines().filter(l -> l.startsWith("optimizer,")).count()).isEqualTo(4);
     }
 
     @Test
@@ -167,6 +168,10 @@ class CliTest {
 
     /** Compiles provider sources against the API and packs them as a plugin jar with a services file. */
     static void buildPlugin(Path work, Path jar, List<String[]> sources) throws Exception {
+        buildPlugin(work, jar, sources, "org.tidl.api.TopologyProvider");
+    }
+
+    static void buildPlugin(Path work, Path jar, List<String[]> sources, String service) throws Exception {
         Path src = Files.createDirectories(work.resolve("src/test"));
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> files = new ArrayList<>();
@@ -186,7 +191,7 @@ class CliTest {
                 out.write(Files.readAllBytes(classes.resolve("test/" + s[0] + ".class")));
                 out.closeEntry();
             }
-            out.putNextEntry(new JarEntry("META-INF/services/org.tidl.api.TopologyProvider"));
+            out.putNextEntry(new JarEntry("META-INF/services/" + service));
             StringBuilder sb = new StringBuilder();
             for (String[] s : sources) {
                 sb.append("test.").append(s[0]).append('\n');

@@ -8,7 +8,7 @@ import org.tidl.core.plugin.ProviderEntry;
 /**
  * A built and validated topology: the spec it came from, its provider and the scheme for n workers.
  */
-public record Topology(TopologySpec spec, ProviderEntry<TopologyProvider> provider, Parameters parameters,
+public record Topology(PluginSpec spec, ProviderEntry<TopologyProvider> provider, Parameters parameters,
                        GossipScheme scheme) {
 
     public int workers() {

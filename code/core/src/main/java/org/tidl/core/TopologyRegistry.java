@@ -38,7 +38,7 @@ public final class TopologyRegistry {
     }
 
     /** The provider of a spec's name; the error lists the valid names. */
-    public ProviderEntry<TopologyProvider> provider(TopologySpec spec) {
+    public ProviderEntry<TopologyProvider> provider(PluginSpec spec) {
         ProviderEntry<TopologyProvider> e = catalog.find(spec.name());
         if (e == null) {
             List<String> names = catalog.entries().stream().map(ProviderEntry::name).toList();
@@ -47,7 +47,7 @@ public final class TopologyRegistry {
         return e;
     }
 
-    public Parameters parameters(TopologySpec spec, ProviderEntry<TopologyProvider> e) {
+    public Parameters parameters(PluginSpec spec, ProviderEntry<TopologyProvider> e) {
         try {
             return Parameters.resolve(e.provider().parameters(), spec.values());
         } catch (IllegalArgumentException ex) {
@@ -56,14 +56,14 @@ public final class TopologyRegistry {
     }
 
     public Topology build(String spec, int workers) {
-        return build(TopologySpec.parse(spec), workers);
+        return build(PluginSpec.parse(spec), workers);
     }
 
     /**
      * Builds the scheme and checks every matrix of its period (a non-periodic scheme is checked as each W(t)
      * is used).
      */
-    public Topology build(TopologySpec spec, int workers) {
+    public Topology build(PluginSpec spec, int workers) {
         if (workers < 1) {
             throw new InvalidInputException("--workers must be >= 1, got " + workers);
         }
@@ -96,7 +96,7 @@ public final class TopologyRegistry {
     }
 
     /** The infinite graph of a spec ({@code --workers inf}). */
-    public SpectralSymbol infinite(TopologySpec spec) {
+    public SpectralSymbol infinite(PluginSpec spec) {
         ProviderEntry<TopologyProvider> e = provider(spec);
         Parameters params = parameters(spec, e);
         Optional<SpectralSymbol> s = e.provider().infinite(params);

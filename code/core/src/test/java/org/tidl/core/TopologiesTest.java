@@ -146,12 +146,12 @@ class TopologiesTest {
 
     @Test
     void specParsingKeepsListValues() {
-        TopologySpec s = TopologySpec.parse("circulant:offsets=1,8");
+        PluginSpec s = PluginSpec.parse("circulant:offsets=1,8");
         assertThat(s.name()).isEqualTo("circulant");
         assertThat(s.values()).containsEntry("offsets", "1,8");
-        TopologySpec t = TopologySpec.parse("torus:rows=4,cols=8");
+        PluginSpec t = PluginSpec.parse("torus:rows=4,cols=8");
         assertThat(t.values()).containsEntry("rows", "4").containsEntry("cols", "8");
-        assertThatThrownBy(() -> TopologySpec.parse("ring:,x")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> PluginSpec.parse("ring:,x")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -161,7 +161,7 @@ class EffectiveNeighborsTest {
 
     @Test
     void infiniteRingMatchesClosedFormAndLargeRings() {
-        var ring = REG.infinite(org.tidl.core.TopologySpec.parse("ring"));
+        var ring = REG.infinite(org.tidl.core.PluginSpec.parse("ring"));
         for (double g : new double[] {0, 0.5, 0.9, 0.951, 0.99, 0.999, 0.9999}) {
             // ∫ λ²/(1−γλ²) = (1/γ)(½[1/√((1−s)(1+s/3)) + 1/√((1+s)(1−s/3))] − 1), s = √γ, λ = (1+2cosθ)/3
             double closed;
@@ -180,7 +180,7 @@ class EffectiveNeighborsTest {
         assertThat(big).isCloseTo(EffectiveNeighbors.infinite(ring, 0.99), within(1e-6));
         assertThat(EffectiveNeighbors.infinite(ring, 0.99)).isCloseTo(17.829, within(0.001));
         // the infinite 2-D torus: with an n = 2^20 torus of 1024×1024 as the independent check
-        var torus = REG.infinite(org.tidl.core.TopologySpec.parse("torus"));
+        var torus = REG.infinite(org.tidl.core.PluginSpec.parse("torus"));
         double bigTorus = EffectiveNeighbors.of(scheme("torus", 1 << 20)).at(0.99, NeighborsMode.MEAN);
         assertThat(EffectiveNeighbors.infinite(torus, 0.99)).isCloseTo(bigTorus, within(1e-6 * bigTorus));
     }

@@ -92,7 +92,7 @@ class QuadraticRateTest {
             assertThat(got[0]).isLessThanOrEqualTo(prev); // larger rings reach the target no slower
             prev = got[0];
         }
-        var inf = REG.infinite(org.tidl.core.TopologySpec.parse("ring"));
+        var inf = REG.infinite(org.tidl.core.PluginSpec.parse("ring"));
         double[] infinite = figure1(lr -> QuadraticRate.fixedPoint(g -> EffectiveNeighbors.infinite(inf, g), zeta, lr), 100);
         assertThat(infinite[0]).isCloseTo(34.76, within(0.35));
         assertThat(infinite[0]).isLessThanOrEqualTo(ring[0] + 1e-9);

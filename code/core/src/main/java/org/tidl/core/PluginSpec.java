@@ -5,15 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A topology spec {@code name} or {@code name:key=value,key=value}. A comma-separated piece without '='
+ * A plugin spec (topology or optimizer) {@code name} or {@code name:key=value,key=value}. A comma-separated piece without '='
  * continues the previous value, so list values need no quoting: {@code circulant:offsets=1,8}.
  */
-public record TopologySpec(String text, String name, Map<String, String> values) {
+public record PluginSpec(String text, String name, Map<String, String> values) {
 
-    public static TopologySpec parse(String text) {
+    /** A topology spec. */
+    public static PluginSpec parse(String text) {
+        return parse("topology", text);
+    }
+
+    /** A spec of the given kind ("topology", "optimizer"), named in error messages. */
+    public static PluginSpec parse(String kind, String text) {
         String s = text == null ? "" : text.trim();
         if (s.isEmpty()) {
-            throw new InvalidInputException("topology spec is empty (expected name or name:key=value,...)");
+            throw new InvalidInputException(kind + " spec is empty (expected name or name:key=value,...)");
         }
         int colon = s.indexOf(':');
         String name = (colon < 0 ? s : s.substring(0, colon)).trim();
@@ -24,23 +30,23 @@ public record TopologySpec(String text, String name, Map<String, String> values)
                 int eq = piece.indexOf('=');
                 if (eq < 0) {
                     if (lastKey == null) {
-                        throw new InvalidInputException("topology '" + s + "': expected key=value after ':', got '" + piece + "'");
+                        throw new InvalidInputException(kind + " '" + s + "': expected key=value after ':', got '" + piece + "'");
                     }
                     values.put(lastKey, values.get(lastKey) + "," + piece.trim());
                 } else {
                     String key = piece.substring(0, eq).trim();
                     if (key.isEmpty()) {
-                        throw new InvalidInputException("topology '" + s + "': empty parameter name in '" + piece + "'");
+                        throw new InvalidInputException(kind + " '" + s + "': empty parameter name in '" + piece + "'");
                     }
                     if (values.containsKey(key)) {
-                        throw new InvalidInputException("topology '" + s + "': parameter '" + key + "' given twice");
+                        throw new InvalidInputException(kind + " '" + s + "': parameter '" + key + "' given twice");
                     }
                     values.put(key, piece.substring(eq + 1).trim());
                     lastKey = key;
                 }
             }
         }
-        return new TopologySpec(s, name, Collections.unmodifiableMap(values));
+        return new PluginSpec(s, name, Collections.unmodifiableMap(values));
     }
 
     @Override

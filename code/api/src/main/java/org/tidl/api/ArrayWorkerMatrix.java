@@ -1,0 +1,125 @@
+package org.tidl.api;
+
+/**
+ * A {@link WorkerMatrix} held in one row-major {@code double[]} of n·P values: the backend of the quadratic
+ * simulator, and a convenient one for testing optimizer plugins.
+ */
+public final class ArrayWorkerMatrix implements WorkerMatrix {
+
+    private final int n;
+    private final int p;
+    private final double[] data;
+
+    public ArrayWorkerMatrix(int rows, int columns) {
+        if (rows < 1 || columns < 1) {
+            throw new IllegalArgumentException("need rows, columns >= 1");
+        }
+        this.n = rows;
+        this.p = columns;
+        this.data = new double[Math.multiplyExact(rows, columns)];
+    }
+
+    /** The row-major values, shared (not copied). */
+    public double[] data() {
+        return data;
+    }
+
+    public double get(int row, int column) {
+        return data[row * p + column];
+    }
+
+    public void set(int row, int column, double v) {
+        data[row * p + column] = v;
+    }
+
+    @Override public int rows() { return n; }
+
+    @Override public long columns() { return p; }
+
+    @Override
+    public ArrayWorkerMatrix zerosLike() {
+        return new ArrayWorkerMatrix(n, p);
+    }
+
+    @Override
+    public void assign(WorkerMatrix src) {
+        System.arraycopy(of(src).data, 0, data, 0, data.length);
+    }
+
+    @Override
+    public void setZero() {
+        java.util.Arrays.fill(data, 0.0);
+    }
+
+    @Override
+    public void scale(double a) {
+        for (int i = 0; i < data.length; i++) {
+            data[i] *= a;
+        }
+    }
+
+    @Override
+    public void addScaled(double a, WorkerMatrix x) {
+        double[] xs = of(x).data;
+        for (int i = 0; i < data.length; i++) {
+            data[i] += a * xs[i];
+        }
+    }
+
+    @Override
+    public void mix(GossipMatrix w, WorkerMatrix dst) {
+        ArrayWorkerMatrix d = of(dst);
+        if (d == this) {
+            throw new IllegalArgumentException("mix: dst must differ from the source");
+        }
+        if (w.size() != n) {
+            throw new IllegalArgumentException("mix: W is " + w.size() + "x" + w.size() + ", expected " + n);
+        }
+        w.apply(data, d.data, p);
+    }
+
+    @Override
+    public void addScaledRow(int row, double a, WorkerMatrix x, int from) {
+        double[] xs = of(x).data;
+        int o = row * p;
+        int f = from * p;
+        for (int k = 0; k < p; k++) {
+            data[o + k] += a * xs[f + k];
+        }
+    }
+
+    @Override
+    public void scaleRows(double[] a) {
+        for (int i = 0; i < n; i++) {
+            double s = a[i];
+            int o = i * p;
+            for (int k = 0; k < p; k++) {
+                data[o + k] *= s;
+            }
+        }
+    }
+
+    @Override
+    public double[] rowSquaredNorms() {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            int o = i * p;
+            for (int k = 0; k < p; k++) {
+                s += data[o + k] * data[o + k];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    private ArrayWorkerMatrix of(WorkerMatrix m) {
+        if (!(m instanceof ArrayWorkerMatrix a)) {
+            throw new IllegalArgumentException("cannot mix backends: " + m.getClass().getName());
+        }
+        if (a.n != n || a.p != p) {
+            throw new IllegalArgumentException("shape " + a.n + "x" + a.p + " does not match " + n + "x" + p);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,45 @@
+package org.tidl.api;
+
+/**
+ * The parameters of n workers, one row per worker (n × P), as the optimizers see them.
+ *
+ * <p>Every operation works on whole rows or the whole block at once, so a backend runs it as one tight loop
+ * over primitive arrays ({@link ArrayWorkerMatrix}, the quadratic simulator) or as one batched ND4J op (the
+ * deep-learning engine, whose networks read their parameters as views of the rows). Optimizers never touch
+ * single elements; that is what lets one optimizer object drive both problems at full speed.
+ */
+public interface WorkerMatrix {
+
+    /** Number of workers n (rows). */
+    int rows();
+
+    /** Parameters per worker P (columns). */
+    long columns();
+
+    /** A new zero matrix of the same shape and backend (optimizer state: momentum, trackers, scratch). */
+    WorkerMatrix zerosLike();
+
+    /** this ← src. */
+    void assign(WorkerMatrix src);
+
+    /** this ← 0. */
+    void setZero();
+
+    /** this ← a · this. */
+    void scale(double a);
+
+    /** this ← this + a · x. */
+    void addScaled(double a, WorkerMatrix x);
+
+    /** dst ← W · this, i.e. dst_i = Σ_j w_ij this_j: the gossip step, O(non-zeros(W) · P). dst ≠ this. */
+    void mix(GossipMatrix w, WorkerMatrix dst);
+
+    /** Row {@code row} of this ← row {@code row} of this + a · (row {@code from} of x). */
+    void addScaledRow(int row, double a, WorkerMatrix x, int from);
+
+    /** Row i of this ← a_i · row i of this, for every worker. */
+    void scaleRows(double[] a);
+
+    /** ‖row i‖² for every worker. */
+    double[] rowSquaredNorms();
+}

@@ -1,0 +1,94 @@
+package org.tidl.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.tidl.core.InvalidInputException;
+import org.tidl.core.OptimizerRegistry;
+import org.tidl.core.Topology;
+import org.tidl.core.quadratic.QuadraticSummary;
+import org.tidl.core.quadratic.QuadraticSweep;
+import org.tidl.core.quadratic.QuadraticTheory;
+import org.tidl.core.theory.IsotropicQuadratic;
+
+/** {@code ./tidl quadratic}: simulate an optimizer on the isotropic random quadratic (paper Section 3.1). */
+final class QuadraticCommand implements Command {
+    @Override public String name() { return "quadratic"; }
+    @Override public String summary() { return "simulate an optimizer on the isotropic random quadratic; rates vs theory"; }
+    @Override public String usage() {
+        return "--topology SPEC [...] --workers N --dim D --batch B --lr L1,L2,... --steps T --target E --seeds K --optimizer SPEC";
+    }
+
+    static final String HEADER_TARGET = "target_mean_worker_sq_norm";
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Args.repeated("topology", "SPEC", "topology spec (repeatable)"))
+                .addOption(Args.opt("workers", "N", "number of workers"))
+                .addOption(Args.opt("dim", "D", "dimension d (default 49: zeta = 51 with batch 1, as Fig. 1)"))
+                .addOption(Args.opt("batch", "B", "batch size b per worker and step (default 1); zeta = (1+b+d)/b"))
+                .addOption(Args.opt("lr", "LIST", "learning rates, e.g. 0.01,0.1 or log:1e-3:1:20"))
+                .addOption(Args.opt("steps", "T", "step budget per run (default 10000)"))
+                .addOption(Args.opt("target", "E", "target for mean_i ||x_i||^2 / ||x_0||^2, in [0, 1) (default 0.01; 0: run all steps)"))
+                .addOption(Args.opt("seeds", "K", "independent runs per cell (default 5)"))
+                .addOption(Args.opt("seed", "S", "first seed (default 1); run k uses S+k"))
+                .addOption(Args.opt("optimizer", "SPEC", "optimizer spec (default dsgd-atc), e.g. dsgd:momentum=0.9; --lr sets its lr"))
+                .addOption(Args.opt("threads", "N", "worker threads (default: all cores)"))
+                .addOption(Args.out());
+    }
+
+    @Override
+    public int run(CommandLine cl, Context ctx) {
+        int n = Args.workers(cl, false);
+        int dim = Args.positiveInt(cl, "dim", 49);
+        int batch = Args.positiveInt(cl, "batch", 1);
+        int steps = Args.positiveInt(cl, "steps", 10_000);
+        int seeds = Args.positiveInt(cl, "seeds", 5);
+        int threads = Args.positiveInt(cl, "threads", Runtime.getRuntime().availableProcessors());
+        long seed = Args.seed(cl);
+        double target = cl.hasOption("target") ? Args.real(cl, "target", 0, Math.nextDown(1.0), "a number in [0, 1)") : 0.01;
+        List<Double> lrs = Lists.reals("--lr", Args.required(cl, "lr"));
+        for (double lr : lrs) {
+            if (!(lr > 0 && lr <= 10)) {
+                throw new InvalidInputException("--lr values must be in (0, 10], got " + Csv.number(lr));
+            }
+        }
+        String optimizerSpec = cl.getOptionValue("optimizer", "dsgd-atc");
+        List<String> specs = Args.topologies(cl);
+        double zeta = IsotropicQuadratic.zeta(dim, batch);
+
+        List<QuadraticSweep.Cell> cells = new ArrayList<>();
+        List<Object[]> keys = new ArrayList<>();
+        List<QuadraticTheory.Prediction> predictions = new ArrayList<>();
+        for (String spec : specs) {
+            Topology t = ctx.topologies().build(spec, n);
+            for (double lr : lrs) {
+                OptimizerRegistry.Optimizer o = ctx.optimizers().resolve(optimizerSpec, Map.of("lr", Double.toString(lr)));
+                cells.add(new QuadraticSweep.Cell(t.scheme(), o, dim, batch, steps, target));
+                keys.add(new Object[] {spec, o.spec().text(), lr});
+                predictions.add(new QuadraticTheory(t.scheme(), o.name(), o.parameters()).predict(zeta, lr));
+            }
+        }
+        Progress progress = new Progress(ctx.err, "quadratic", cells.size());
+        List<QuadraticSummary> results = QuadraticSweep.run(cells, seeds, seed, threads, progress::advance);
+        progress.finish();
+
+        Csv csv = new Csv("topology", "optimizer", "workers", "dim", "batch", "zeta", "lr", "steps", HEADER_TARGET,
+                "seeds", "steps_to_target", "seeds_reached", "measured_rate", "measured_rate_se", "predicted_rate_eq7",
+                "predicted_rate_precise", "predicted_steps_to_target", "diverged", "diverged_seeds");
+        for (int k = 0; k < cells.size(); k++) {
+            Object[] key = keys.get(k);
+            QuadraticSummary s = results.get(k);
+            QuadraticTheory.Prediction p = predictions.get(k);
+            double predictedSteps = target > 0 && p.precise() > 0 ? IsotropicQuadratic.stepsToTarget(p.precise(), target) : Double.NaN;
+            csv.add(key[0], key[1], n, dim, batch, zeta, key[2], steps, target, seeds, s.stepsToTarget(), s.seedsReached(),
+                    s.measuredRate(), s.measuredRateError(), p.eq7(), p.precise(), predictedSteps,
+                    s.divergedSeeds() > 0, s.divergedSeeds());
+        }
+        Args.emit(csv, cl, ctx);
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package org.tidl.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.tidl.core.InvalidInputException;
+
+/** {@code ./tidl reproduce}: the paper's figures, each as a PNG with the CSV behind it, into results/. */
+final class ReproduceCommand implements Command {
+
+    static final Map<String, Figure> FIGURES = new LinkedHashMap<>();
+
+    static {
+        for (Figure f : new Figure[] {new TopologiesTable(), new Fig1(true), new Fig1(false), new Fig2(), new Fig3(),
+                new RatesFigure()}) {
+            FIGURES.put(f.name(), f);
+        }
+    }
+
+    @Override public String name() { return "reproduce"; }
+    @Override public String summary() { return "reproduce the paper's figures (PNG + CSV) into results/"; }
+    @Override public String usage() { return "--figure NAME [--figure NAME ...] | --all  [--quick] [--out DIR]"; }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Args.repeated("figure", "NAME", "figure to make (repeatable): " + String.join(", ", FIGURES.keySet())))
+                .addOption(Args.opt("all", null, "make every figure"))
+                .addOption(Args.opt("quick", null, "fewer seeds and points (the whole set in under a minute)"))
+                .addOption(Args.opt("out", "DIR", "output folder (default results)"))
+                .addOption(Args.opt("seed", "S", "first seed of the simulations (default 1)"))
+                .addOption(Args.opt("threads", "N", "worker threads (default: all cores)"));
+    }
+
+    @Override
+    public int run(CommandLine cl, Context ctx) {
+        List<Figure> todo = new ArrayList<>();
+        if (cl.hasOption("all")) {
+            todo.addAll(FIGURES.values());
+        }
+        String[] names = cl.getOptionValues("figure");
+        if (names != null) {
+            for (String n : names) {
+                Figure f = FIGURES.get(n);
+                if (f == null) {
+                    throw new InvalidInputException("--figure: unknown figure '" + n + "' (valid: "
+                            + String.join(", ", FIGURES.keySet()) + ")");
+                }
+                if (!todo.contains(f)) {
+                    todo.add(f);
+                }
+            }
+        }
+        if (todo.isEmpty()) {
+            throw new InvalidInputException("give --figure NAME or --all (figures: " + String.join(", ", FIGURES.keySet()) + ")");
+        }
+        boolean quick = cl.hasOption("quick");
+        Path dir = Path.of(cl.getOptionValue("out", "results"));
+        long seed = Args.seed(cl);
+        int threads = Args.positiveInt(cl, "threads", Runtime.getRuntime().availableProcessors());
+        PaperData paper = PaperData.load();
+        if (paper.curve("fig1", "left_alone").isEmpty()) {
+            ctx.err.println("tidl: warning: " + PaperData.publishedFolder().resolve("paper-figures.csv")
+                    + " not found; figures are drawn without the paper's curves");
+        }
+        List<Path> written = new ArrayList<>();
+        List<String> reports = new ArrayList<>();
+        long start = System.nanoTime();
+        for (Figure f : todo) {
+            Progress progress = new Progress(ctx.err, String.format("%-10s", f.name()), f.work(quick));
+            Figure.Job job = new Figure.Job(ctx, dir, quick, seed, threads, paper, progress);
+            f.make(job);
+            progress.finish();
+            written.addAll(job.written);
+            reports.addAll(job.reports);
+        }
+        for (String r : reports) {
+            ctx.err.println(r);
+        }
+        ctx.err.printf("tidl: %d figure(s) in %.1f s%s; wrote:%n", todo.size(), (System.nanoTime() - start) / 1e9,
+                quick ? " (quick)" : "");
+        for (Path p : written) {
+            ctx.out.println(p);
+        }
+        return 0;
+    }
+}

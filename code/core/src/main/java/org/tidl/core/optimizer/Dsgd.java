@@ -1,0 +1,20 @@
+package org.tidl.core.optimizer;
+
+import org.tidl.api.StepContext;
+import org.tidl.api.WorkerMatrix;
+
+/** D-SGD as the paper's Eq. 19: x_i ← Σ_j w_ij x_j − η g_i(x_i), gossip and gradient at the same iterate. */
+public final class Dsgd extends SgdFamily {
+    public Dsgd() {
+        super("dsgd", "D-SGD, paper Eq. 19: x <- W x - lr * g(x) (gossip and gradient at the same iterate)");
+    }
+
+    @Override
+    void step(LocalSgd sgd, StepContext c, WorkerMatrix x) {
+        WorkerMatrix d = sgd.direction(c, x);
+        WorkerMatrix mixed = sgd.scratch(x);
+        x.mix(c.scheme().matrix(c.step()), mixed);
+        mixed.addScaled(-sgd.stepSize(c), d);
+        x.assign(mixed);
+    }
+}

@@ -1,0 +1,65 @@
+package org.tidl.core.quadratic;
+
+import java.util.SplittableRandom;
+import org.tidl.api.ArrayWorkerMatrix;
+import org.tidl.api.DecentralizedOptimizer;
+import org.tidl.api.GossipScheme;
+import org.tidl.api.StepContext;
+
+/**
+ * One seeded run of a decentralized optimizer on the isotropic random quadratic. All workers start at the same
+ * random unit vector x_0; the loss recorded at step t is mean_i ‖x_i(t)‖² / ‖x_0‖², the quantity Eqs. 2, 3
+ * and 7 describe.
+ *
+ * @param loss           the loss at t = 0, 1, ... until the target was reached, the run diverged, or the step
+ *                       budget ran out
+ * @param stepsToTarget  the first t with loss below the target, or -1
+ * @param diverged       loss above 1e6 (relative) or not finite
+ */
+public record QuadraticRun(double[] loss, int stepsToTarget, boolean diverged) {
+
+    /** Relative loss above which a run counts as diverged. */
+    public static final double DIVERGENCE = 1e6;
+
+    /**
+     * @param target stop when the loss falls below it (0: run all {@code steps})
+     */
+    public static QuadraticRun simulate(GossipScheme scheme, DecentralizedOptimizer optimizer, int dim, int batch,
+                                        int steps, double target, long seed) {
+        int n = scheme.size();
+        ArrayWorkerMatrix x = new ArrayWorkerMatrix(n, dim);
+        SplittableRandom init = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        double[] x0 = new double[dim];
+        double norm = 0;
+        for (int j = 0; j < dim; j++) {
+            x0[j] = init.nextGaussian();
+            norm += x0[j] * x0[j];
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < dim; j++) {
+                x.set(i, j, x0[j] / norm);
+            }
+        }
+        IsotropicQuadraticOracle oracle = new IsotropicQuadraticOracle(n, dim, batch, seed);
+        double[] losses = new double[n];
+        double[] loss = new double[steps + 1];
+        loss[0] = 1;
+        for (int t = 0; t < steps; t++) {
+            optimizer.step(new StepContext(t, 1.0, scheme, oracle, losses), x);
+            double sum = 0;
+            for (double v : x.rowSquaredNorms()) {
+                sum += v;
+            }
+            double l = sum / n;
+            loss[t + 1] = l;
+            if (!Double.isFinite(l) || l > DIVERGENCE) {
+                return new QuadraticRun(java.util.Arrays.copyOf(loss, t + 2), -1, true);
+            }
+            if (l < target) {
+                return new QuadraticRun(java.util.Arrays.copyOf(loss, t + 2), t + 1, false);
+            }
+        }
+        return new QuadraticRun(loss, -1, false);
+    }
+}
