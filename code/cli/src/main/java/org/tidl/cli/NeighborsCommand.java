@@ -5,6 +5,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.api.SpectralSymbol;
 import org.tidl.core.InvalidInputException;
+import org.tidl.core.NumberLists;
 import org.tidl.core.Topology;
 import org.tidl.core.PluginSpec;
 import org.tidl.core.theory.EffectiveNeighbors;
@@ -36,7 +37,7 @@ final class NeighborsCommand implements Command {
     @Override
     public int run(CommandLine cl, Context ctx) {
         int n = Args.workers(cl, true);
-        List<Double> gammas = Lists.reals("--gamma", Args.required(cl, "gamma"));
+        List<Double> gammas = NumberLists.reals("--gamma", Args.required(cl, "gamma"));
         for (double g : gammas) {
             if (!(g >= 0 && g < 1)) {
                 throw new InvalidInputException("--gamma must be in [0, 1), got " + Csv.number(g));

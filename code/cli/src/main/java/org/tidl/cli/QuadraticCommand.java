@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.core.InvalidInputException;
+import org.tidl.core.NumberLists;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.Topology;
 import org.tidl.core.quadratic.QuadraticSummary;
@@ -50,7 +51,7 @@ final class QuadraticCommand implements Command {
         int threads = Args.positiveInt(cl, "threads", Runtime.getRuntime().availableProcessors());
         long seed = Args.seed(cl);
         double target = cl.hasOption("target") ? Args.real(cl, "target", 0, Math.nextDown(1.0), "a number in [0, 1)") : 0.01;
-        List<Double> lrs = Lists.reals("--lr", Args.required(cl, "lr"));
+        List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"));
         for (double lr : lrs) {
             if (!(lr > 0 && lr <= 10)) {
                 throw new InvalidInputException("--lr values must be in (0, 10], got " + Csv.number(lr));

@@ -5,6 +5,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.api.SpectralSymbol;
 import org.tidl.core.InvalidInputException;
+import org.tidl.core.NumberLists;
 import org.tidl.core.Topology;
 import org.tidl.core.PluginSpec;
 import org.tidl.core.theory.EffectiveNeighbors;
@@ -34,7 +35,7 @@ final class RateCommand implements Command {
     public int run(CommandLine cl, Context ctx) {
         int n = Args.workers(cl, true);
         double zeta = Args.real(cl, "zeta", 1, Double.MAX_VALUE, "a number >= 1");
-        List<Double> lrs = Lists.reals("--lr", Args.required(cl, "lr"));
+        List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"));
         for (double lr : lrs) {
             if (!(lr > 0 && lr <= 2)) {
                 throw new InvalidInputException("--lr values must be in (0, 2], got " + Csv.number(lr));

@@ -1,19 +1,37 @@
-package org.tidl.cli;
+package org.tidl.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tidl.core.InvalidInputException;
 
-/** Number lists on the command line: "a,b,c", "lin:A:B:K" (K evenly spaced) or "log:A:B:K" (K log-spaced). */
-final class Lists {
+/**
+ * Number lists on the command line and in experiment files: "a,b,c", "lin:A:B:K" (K evenly spaced),
+ * "log:A:B:K" (K log-spaced) or "pow2half:K1:K2" (2^(k/2) for k = K1..K2, rounded to 4 decimals: the paper's
+ * learning-rate grid, digest E.1).
+ */
+public final class NumberLists {
 
-    private Lists() {
+    private NumberLists() {
     }
 
-    static List<Double> reals(String option, String text) {
+    public static List<Double> reals(String option, String text) {
         String s = text.trim();
         List<Double> out = new ArrayList<>();
         try {
+            if (s.startsWith("pow2half:")) {
+                String[] p = s.substring(9).split(":");
+                if (p.length != 2) {
+                    throw new NumberFormatException();
+                }
+                int k1 = Integer.parseInt(p[0]);
+                int k2 = Integer.parseInt(p[1]);
+                if (k2 < k1) {
+                    throw new NumberFormatException();
+                }
+                for (int k = k1; k <= k2; k++) {
+                    out.add(Math.round(Math.pow(2, k / 2.0) * 1e4) / 1e4);
+                }
+                return out;
+            }
             if (s.startsWith("lin:") || s.startsWith("log:")) {
                 String[] p = s.substring(4).split(":");
                 if (p.length != 3) {
@@ -40,7 +58,7 @@ final class Lists {
                 out.add(v);
             }
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(option + " must be numbers separated by commas, or lin:A:B:K / log:A:B:K, got '" + text + "'");
+            throw new InvalidInputException(option + " must be numbers separated by commas, or lin:A:B:K / log:A:B:K / pow2half:K1:K2, got '" + text + "'");
         }
         return out;
     }

@@ -1,0 +1,81 @@
+package org.tidl.dl.engine;
+
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.tidl.api.GradientOracle;
+import org.tidl.api.WorkerMatrix;
+import org.tidl.dl.NdWorkerMatrix;
+import org.tidl.dl.data.Augmentation;
+import org.tidl.dl.data.Images;
+import org.tidl.dl.data.Sampler;
+
+/**
+ * Minibatch gradients of the workers' networks on an image set: worker i draws {@code batch} examples from its
+ * sampler pool (optionally augmented), runs forward and backward in training mode (dropout on), and its
+ * gradient lands directly in row i of the optimizer's gradient matrix. Losses are the minibatch cross-entropy.
+ */
+public final class ImageOracle implements GradientOracle {
+
+    private final SimulatedWorkers workers;
+    private final Images data;
+    private final Sampler sampler;
+    private final int batch;
+    private final boolean augment;
+    private final SplittableRandom[] augmentation;
+    private final float[] features;
+    private final float[] labels;
+    private final float[] padding;
+
+    public ImageOracle(SimulatedWorkers workers, Images data, Sampler sampler, int batch, boolean augment, long seed) {
+        this.workers = workers;
+        this.data = data;
+        this.sampler = sampler;
+        this.batch = batch;
+        this.augment = augment;
+        this.augmentation = new SplittableRandom[workers.size()];
+        SplittableRandom root = new SplittableRandom(seed ^ 0xA5A5A5A5L);
+        for (int i = 0; i < augmentation.length; i++) {
+            augmentation[i] = root.split();
+        }
+        this.features = new float[batch * data.features()];
+        this.labels = new float[batch * data.classes()];
+        this.padding = data.channels() == 3 ? Augmentation.cifarPadding() : new float[data.channels()];
+    }
+
+    @Override
+    public void gradients(WorkerMatrix x, WorkerMatrix g, double[] losses) {
+        if (x != workers.parameters()) {
+            throw new IllegalArgumentException("the deep-learning oracle evaluates at the workers' own parameter matrix");
+        }
+        workers.bindGradients((NdWorkerMatrix) g);
+        int f = data.features();
+        for (int i = 0; i < workers.size(); i++) {
+            int[] idx = sampler.next(i, batch);
+            java.util.Arrays.fill(labels, 0f);
+            for (int k = 0; k < batch; k++) {
+                if (augment) {
+                    Augmentation.cropAndFlip(data.pixels(), idx[k] * f, features, k * f, data.channels(), data.height(),
+                            data.width(), padding, augmentation[i]);
+                } else {
+                    System.arraycopy(data.pixels(), idx[k] * f, features, k * f, f);
+                }
+                labels[k * data.classes() + data.labels()[idx[k]]] = 1f;
+            }
+            MultiLayerNetwork net = workers.network(i);
+            INDArray in = Nd4j.create(features, new long[] {batch, f}, 'c');
+            INDArray out = Nd4j.create(labels, new long[] {batch, data.classes()}, 'c');
+            if (in.dataType() != ((NdWorkerMatrix) x).array().dataType()) {
+                in = in.castTo(((NdWorkerMatrix) x).array().dataType());
+                out = out.castTo(((NdWorkerMatrix) x).array().dataType());
+            }
+            net.setInput(in);
+            net.setLabels(out);
+            net.computeGradientAndScore();
+            // DL4J leaves the minibatch sum in the gradient (its updater divides later); we bypass the updater
+            ((NdWorkerMatrix) g).row(i).divi(batch);
+            losses[i] = net.score();
+        }
+    }
+}
