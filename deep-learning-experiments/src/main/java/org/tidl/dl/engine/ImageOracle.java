@@ -2,6 +2,7 @@ package org.tidl.dl.engine;
 
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tidl.api.GradientOracle;
@@ -24,9 +25,10 @@ public final class ImageOracle implements GradientOracle {
     private final int batch;
     private final boolean augment;
     private final SplittableRandom[] augmentation;
-    private final float[] features;
-    private final float[] labels;
+    private final float[][] features;
+    private final float[][] labels;
     private final float[] padding;
+    private final int threads;
 
     public ImageOracle(SimulatedWorkers workers, Images data, Sampler sampler, int batch, boolean augment, long seed) {
         this.workers = workers;
@@ -39,8 +41,12 @@ public final class ImageOracle implements GradientOracle {
         for (int i = 0; i < augmentation.length; i++) {
             augmentation[i] = root.split();
         }
-        this.features = new float[batch * data.features()];
-        this.labels = new float[batch * data.classes()];
+        // Workers' forward/backward passes are independent: they run on all cores, one Java thread each with
+        // its own buffers (pair with OMP_NUM_THREADS=1, which the launcher sets: small GEMMs lose to OpenMP
+        // overhead). Every worker has its own random streams, so the result does not depend on the threads.
+        this.threads = Math.max(1, Math.min(workers.size(), Runtime.getRuntime().availableProcessors()));
+        this.features = new float[threads][batch * data.features()];
+        this.labels = new float[threads][batch * data.classes()];
         this.padding = data.channels() == 3 ? Augmentation.cifarPadding() : new float[data.channels()];
     }
 
@@ -51,31 +57,37 @@ public final class ImageOracle implements GradientOracle {
         }
         workers.bindGradients((NdWorkerMatrix) g);
         int f = data.features();
-        for (int i = 0; i < workers.size(); i++) {
-            int[] idx = sampler.next(i, batch);
-            java.util.Arrays.fill(labels, 0f);
-            for (int k = 0; k < batch; k++) {
-                if (augment) {
-                    Augmentation.cropAndFlip(data.pixels(), idx[k] * f, features, k * f, data.channels(), data.height(),
-                            data.width(), padding, augmentation[i]);
-                } else {
-                    System.arraycopy(data.pixels(), idx[k] * f, features, k * f, f);
+        NdWorkerMatrix grads = (NdWorkerMatrix) g;
+        DataType type = ((NdWorkerMatrix) x).array().dataType();
+        java.util.stream.IntStream.range(0, threads).parallel().forEach(part -> {
+            float[] feat = features[part];
+            float[] lab = labels[part];
+            for (int i = part; i < workers.size(); i += threads) {
+                int[] idx = sampler.next(i, batch);
+                java.util.Arrays.fill(lab, 0f);
+                for (int k = 0; k < batch; k++) {
+                    if (augment) {
+                        Augmentation.cropAndFlip(data.pixels(), idx[k] * f, feat, k * f, data.channels(), data.height(),
+                                data.width(), padding, augmentation[i]);
+                    } else {
+                        System.arraycopy(data.pixels(), idx[k] * f, feat, k * f, f);
+                    }
+                    lab[k * data.classes() + data.labels()[idx[k]]] = 1f;
                 }
-                labels[k * data.classes() + data.labels()[idx[k]]] = 1f;
+                MultiLayerNetwork net = workers.network(i);
+                INDArray in = Nd4j.create(feat, new long[] {batch, f}, 'c');
+                INDArray out = Nd4j.create(lab, new long[] {batch, data.classes()}, 'c');
+                if (in.dataType() != type) {
+                    in = in.castTo(type);
+                    out = out.castTo(type);
+                }
+                net.setInput(in);
+                net.setLabels(out);
+                net.computeGradientAndScore();
+                // DL4J leaves the minibatch sum in the gradient (its updater divides later); we bypass the updater
+                grads.row(i).divi(batch);
+                losses[i] = net.score();
             }
-            MultiLayerNetwork net = workers.network(i);
-            INDArray in = Nd4j.create(features, new long[] {batch, f}, 'c');
-            INDArray out = Nd4j.create(labels, new long[] {batch, data.classes()}, 'c');
-            if (in.dataType() != ((NdWorkerMatrix) x).array().dataType()) {
-                in = in.castTo(((NdWorkerMatrix) x).array().dataType());
-                out = out.castTo(((NdWorkerMatrix) x).array().dataType());
-            }
-            net.setInput(in);
-            net.setLabels(out);
-            net.computeGradientAndScore();
-            // DL4J leaves the minibatch sum in the gradient (its updater divides later); we bypass the updater
-            ((NdWorkerMatrix) g).row(i).divi(batch);
-            losses[i] = net.score();
-        }
+        });
     }
 }
