@@ -6,12 +6,7 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,22 +134,7 @@ final class Chart {
     /** Writes the PNG through a temp file and a rename, so a reader never sees half a picture. */
     void savePng(Path file, int width, int height) {
         JFreeChart chart = build();
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    ChartUtils.writeChartAsPNG(out, chart, width, height);
-                }
-                Csv.readableByAll(tmp);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Csv.writeAtomically(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
     }
 
     private static ValueAxis axis(String label, boolean log, double[] range) {

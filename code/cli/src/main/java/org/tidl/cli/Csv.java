@@ -55,12 +55,27 @@ public final class Csv {
     }
 
     public static void writeAtomically(Path file, String text) {
+        writeAtomically(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** What writes a file's content. */
+    interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code content} to a temp file beside {@code file}, then renames it over {@code file}: a reader
+     * never sees a half-written result (CSV or PNG).
+     */
+    static void writeAtomically(Path file, Content content) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                    content.writeTo(out);
+                }
                 readableByAll(tmp);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -72,7 +87,7 @@ public final class Csv {
     }
 
     /** Temp files are created owner-only; results are for everyone to read (rw-r--r--, where POSIX). */
-    static void readableByAll(Path file) throws IOException {
+    private static void readableByAll(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException e) {

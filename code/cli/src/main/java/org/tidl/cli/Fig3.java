@@ -70,7 +70,7 @@ final class Fig3 implements Figure {
             }
             double[] paperKink = job.paper.maxPoint("fig3", c.paperCurve());
             double ratio = paperKink == null ? Double.NaN : paperKink[1] / kink[1];
-            double noiseAtPaperKink = paperKink == null ? Double.NaN : 1 / (8 * ZETA / paperKink[0] + 4 * L);
+            double noiseAtPaperKink = paperKink == null ? Double.NaN : LearningRateBound.noiseTerm(paperKink[0], ZETA, L);
             kinks.add(c.label(), kink[0], kink[1], paperKink == null ? null : paperKink[0],
                     paperKink == null ? null : paperKink[1], ratio, noiseAtPaperKink,
                     paperKink == null ? null : paperKink[1] / noiseAtPaperKink);

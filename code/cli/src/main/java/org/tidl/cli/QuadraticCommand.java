@@ -66,11 +66,15 @@ final class QuadraticCommand implements Command {
         List<QuadraticTheory.Prediction> predictions = new ArrayList<>();
         for (String spec : specs) {
             Topology t = ctx.topologies().build(spec, n);
+            QuadraticTheory theory = null; // one per topology: n_W's decomposition is shared by all learning rates
             for (double lr : lrs) {
                 OptimizerRegistry.Optimizer o = ctx.optimizers().resolve(optimizerSpec, Map.of("lr", Double.toString(lr)));
+                if (theory == null) {
+                    theory = new QuadraticTheory(t.scheme(), o.name(), o.parameters());
+                }
                 cells.add(new QuadraticSweep.Cell(t.scheme(), o, dim, batch, steps, target));
                 keys.add(new Object[] {spec, o.spec().text(), lr});
-                predictions.add(new QuadraticTheory(t.scheme(), o.name(), o.parameters()).predict(zeta, lr));
+                predictions.add(theory.predict(zeta, lr));
             }
         }
         Progress progress = new Progress(ctx.err, "quadratic", cells.size());

@@ -58,6 +58,12 @@ public final class LearningRateBound {
         return out;
     }
 
+    /** Eq. 25's second term with ω = 1/n_W: 1/(4[(2/n_W)ζ + L]) = 1/(8ζ/n_W + 4L). */
+    public static double noiseTerm(double neighbors, double zeta, double smoothness) {
+        double omega = 1 / neighbors;
+        return 1 / (4 * ((1 / neighbors + omega) * zeta + smoothness));
+    }
+
     public Point at(double gamma) {
         // M_ii = (1−γ) Σ_k Q_ik² λ_k²/(1−γλ_k²)   (Eq. 21 in the eigenbasis)
         double[] f = new double[n];
@@ -76,7 +82,7 @@ public final class LearningRateBound {
         double nw = 1 / maxDiag;
         double beta = NeighborhoodMatrix.betaSymmetric(eigenvalues, gamma);
         double omega = 1 / nw;
-        double noise = 1 / (4 * ((1 / nw + omega) * zeta + smoothness));
+        double noise = noiseTerm(nw, zeta, smoothness);
         double consensus = beta * omega / smoothness;
         return new Point(gamma, nw, beta, omega, noise, consensus);
     }
