@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.tidl.core.InvalidInputException;
+import org.tidl.core.io.Csv;
 
 /** Option builders and readers shared by the commands. */
 final class Args {

@@ -9,6 +9,7 @@ import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.StepContext;
 import org.tidl.core.OptimizerRegistry;
+import org.tidl.core.io.Csv;
 import org.tidl.core.quadratic.IsotropicQuadraticOracle;
 
 /**

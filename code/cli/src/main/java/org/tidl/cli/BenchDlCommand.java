@@ -2,6 +2,7 @@ package org.tidl.cli;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.tidl.core.io.Csv;
 import org.tidl.dl.engine.DlBenchmark;
 
 /**

@@ -21,6 +21,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.tidl.core.io.Csv;
 
 /**
  * A line chart as the paper draws them (JFreeChart, written as PNG): title, axis labels, legend, optional log
@@ -29,7 +30,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class Chart {
 
-    enum Style { SOLID, DASHED, DOTTED, POINTS }
+    enum Style { SOLID, DASHED, DOTTED, POINTS, CROSSES }
 
     static final Color[] PALETTE = {
             new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
@@ -100,9 +101,11 @@ final class Chart {
             Color c = PALETTE[s.color() % PALETTE.length];
             Paint paint = s.style() == Style.DASHED ? lighter(c) : c;
             r.setSeriesPaint(k, paint);
-            r.setSeriesLinesVisible(k, s.style() != Style.POINTS);
-            r.setSeriesShapesVisible(k, s.style() == Style.POINTS);
-            r.setSeriesShape(k, new Ellipse2D.Double(-3, -3, 6, 6));
+            boolean marks = s.style() == Style.POINTS || s.style() == Style.CROSSES;
+            r.setSeriesLinesVisible(k, !marks);
+            r.setSeriesShapesVisible(k, marks);
+            r.setSeriesShape(k, s.style() == Style.CROSSES ? org.jfree.chart.util.ShapeUtils.createDiagonalCross(4, 1)
+                    : new Ellipse2D.Double(-3, -3, 6, 6));
             r.setSeriesStroke(k, stroke(s.style()));
         }
         r.setDrawSeriesLineAsPath(true);

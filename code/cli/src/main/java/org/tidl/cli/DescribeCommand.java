@@ -3,6 +3,7 @@ package org.tidl.cli;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.core.Topology;
+import org.tidl.core.io.Csv;
 import org.tidl.core.theory.GraphProperties;
 import org.tidl.core.theory.SpectralGap;
 

@@ -8,6 +8,7 @@ import org.tidl.api.GossipScheme;
 import org.tidl.api.SpectralSymbol;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.PluginSpec;
+import org.tidl.core.io.Csv;
 import org.tidl.core.quadratic.QuadraticSummary;
 import org.tidl.core.quadratic.QuadraticSweep;
 import org.tidl.core.theory.EffectiveNeighbors;

@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
 import java.util.TreeSet;
+import org.tidl.core.io.Csv;
 import org.tidl.core.theory.EffectiveNeighbors;
 import org.tidl.core.theory.NeighborsMode;
 

@@ -2,6 +2,7 @@ package org.tidl.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tidl.core.io.Csv;
 import org.tidl.core.linalg.Dense;
 import org.tidl.core.theory.LearningRateBound;
 

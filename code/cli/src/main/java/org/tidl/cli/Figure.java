@@ -3,6 +3,7 @@ package org.tidl.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.tidl.core.io.Csv;
 
 /** One reproducible output of {@code ./tidl reproduce}: a CSV and (usually) a PNG drawn from it. */
 interface Figure {
@@ -26,6 +27,8 @@ interface Figure {
         final int threads;
         final PaperData paper;
         final Progress progress;
+        /** Data folder for the deep-learning figures (null: the experiment's own, else the dataset's standard place). */
+        String dataDir;
         final List<Path> written = new ArrayList<>();
 
         Job(Context ctx, Path dir, boolean quick, long seed, int threads, PaperData paper, Progress progress) {

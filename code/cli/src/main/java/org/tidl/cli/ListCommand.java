@@ -2,10 +2,11 @@ package org.tidl.cli;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.tidl.api.Parameter;
 import org.tidl.api.OptimizerProvider;
+import org.tidl.api.Parameter;
 import org.tidl.api.TopologyProvider;
 import org.tidl.core.InvalidInputException;
+import org.tidl.core.io.Csv;
 import org.tidl.core.plugin.ProviderEntry;
 
 /** {@code ./tidl list}: every topology (and optimizer) with origin, description and parameters. */

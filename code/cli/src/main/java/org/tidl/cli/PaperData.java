@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tidl.core.io.CsvReader;
 
 /**
  * The paper's figures, digitised (results/published/paper-figures.csv: figure, curve, x, y), for dashed

@@ -14,6 +14,7 @@ final class Progress {
     private final long total;
     private final long start = System.nanoTime();
     private final AtomicLong done = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
     private long lastDraw;
     private boolean drawn;
 
@@ -35,6 +36,12 @@ final class Progress {
         }
     }
 
+    /** Counts work that was already done (a resumed sweep): it fills the bar but does not speed up the ETA. */
+    void skip(long units) {
+        skipped.addAndGet(units);
+        advance(units);
+    }
+
     /** Ends the line. */
     synchronized void finish() {
         draw(done.get(), System.nanoTime());
@@ -48,7 +55,8 @@ final class Progress {
         int width = 24;
         int filled = (int) Math.round(f * width);
         double elapsed = (now - start) / 1e9;
-        String eta = d == 0 ? "?" : time(elapsed * (total - d) / d);
+        long worked = d - skipped.get();
+        String eta = worked <= 0 ? "?" : time(elapsed * (total - d) / worked);
         err.print("\r" + label + " [" + "#".repeat(filled) + "-".repeat(width - filled) + "] "
                 + String.format("%3d%%  %d/%d  elapsed %s  ETA %s ", Math.round(f * 100), d, total, time(elapsed), eta));
         err.flush();

@@ -9,6 +9,7 @@ import org.tidl.core.InvalidInputException;
 import org.tidl.core.NumberLists;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.Topology;
+import org.tidl.core.io.Csv;
 import org.tidl.core.quadratic.QuadraticSummary;
 import org.tidl.core.quadratic.QuadraticSweep;
 import org.tidl.core.quadratic.QuadraticTheory;

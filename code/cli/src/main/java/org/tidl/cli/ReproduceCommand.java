@@ -14,22 +14,34 @@ final class ReproduceCommand implements Command {
 
     static final Map<String, Figure> FIGURES = new LinkedHashMap<>();
 
+    /** Figures that train networks: not part of --all (minutes to hours), asked for by name or --deep-learning. */
+    static final java.util.Set<String> DEEP_LEARNING = new java.util.LinkedHashSet<>();
+
     static {
         for (Figure f : new Figure[] {new TopologiesTable(), new Fig1(true), new Fig1(false), new Fig2(), new Fig3(),
                 new RatesFigure()}) {
             FIGURES.put(f.name(), f);
         }
+        for (boolean fashion : new boolean[] {true, false}) {
+            for (Figure f : new Figure[] {new DlLossGrid(fashion), new DlCovariance(fashion), new DlNeighborsLoss(fashion)}) {
+                FIGURES.put(f.name(), f);
+                DEEP_LEARNING.add(f.name());
+            }
+        }
     }
+
 
     @Override public String name() { return "reproduce"; }
     @Override public String summary() { return "reproduce the paper's figures (PNG + CSV) into results/"; }
-    @Override public String usage() { return "--figure NAME [--figure NAME ...] | --all  [--quick] [--out DIR]"; }
+    @Override public String usage() { return "--figure NAME [--figure NAME ...] | --all | --deep-learning  [--quick] [--out DIR] [--data-dir DIR]"; }
 
     @Override
     public Options options() {
         return new Options()
                 .addOption(Args.repeated("figure", "NAME", "figure to make (repeatable): " + String.join(", ", FIGURES.keySet())))
-                .addOption(Args.opt("all", null, "make every figure"))
+                .addOption(Args.opt("all", null, "make every figure that needs no training (seconds)"))
+                .addOption(Args.opt("deep-learning", null, "also the Fashion-MNIST deep-learning figures (fig4/5/6-fashion; with --quick under 30 min)"))
+                .addOption(Args.opt("data-dir", "DIR", "data folder for the deep-learning figures (CIFAR-10: your cifar-10-batches-bin)"))
                 .addOption(Args.opt("quick", null, "fewer seeds and points (the whole set in under a minute)"))
                 .addOption(Args.opt("out", "DIR", "output folder (default results)"))
                 .addOption(Args.opt("seed", "S", "first seed of the simulations (default 1)"))
@@ -40,7 +52,11 @@ final class ReproduceCommand implements Command {
     public int run(CommandLine cl, Context ctx) {
         List<Figure> todo = new ArrayList<>();
         if (cl.hasOption("all")) {
-            todo.addAll(FIGURES.values());
+            FIGURES.values().stream().filter(f -> !DEEP_LEARNING.contains(f.name())).forEach(todo::add);
+        }
+        if (cl.hasOption("deep-learning")) {
+            FIGURES.values().stream().filter(f -> DEEP_LEARNING.contains(f.name()) && f.name().endsWith("-fashion"))
+                    .forEach(todo::add);
         }
         String[] names = cl.getOptionValues("figure");
         if (names != null) {
@@ -56,7 +72,7 @@ final class ReproduceCommand implements Command {
             }
         }
         if (todo.isEmpty()) {
-            throw new InvalidInputException("give --figure NAME or --all (figures: " + String.join(", ", FIGURES.keySet()) + ")");
+            throw new InvalidInputException("give --figure NAME, --all or --deep-learning (figures: " + String.join(", ", FIGURES.keySet()) + ")");
         }
         boolean quick = cl.hasOption("quick");
         Path dir = Path.of(cl.getOptionValue("out", "results"));
@@ -73,6 +89,7 @@ final class ReproduceCommand implements Command {
         for (Figure f : todo) {
             Progress progress = new Progress(ctx.err, String.format("%-10s", f.name()), f.work(quick));
             Figure.Job job = new Figure.Job(ctx, dir, quick, seed, threads, paper, progress);
+            job.dataDir = cl.getOptionValue("data-dir");
             f.make(job);
             progress.finish();
             written.addAll(job.written);

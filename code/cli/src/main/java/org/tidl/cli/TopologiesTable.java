@@ -2,6 +2,7 @@ package org.tidl.cli;
 
 import java.util.List;
 import org.tidl.api.GossipScheme;
+import org.tidl.core.io.Csv;
 import org.tidl.core.theory.EffectiveNeighbors;
 import org.tidl.core.theory.NeighborsMode;
 import org.tidl.core.theory.SpectralGap;

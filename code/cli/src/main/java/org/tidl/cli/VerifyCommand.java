@@ -9,6 +9,8 @@ import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.core.InvalidInputException;
+import org.tidl.core.io.Csv;
+import org.tidl.core.io.CsvReader;
 
 /**
  * {@code ./tidl verify}: each published claim of results/published/claims.csv recomputed from the CSVs in
@@ -84,7 +86,8 @@ final class VerifyCommand implements Command {
         String how = claim.get("measured_by");
         String[] parts = how.split("\\|", -1);
         if (parts[0].equals("dl")) {
-            return new Verdict(id, figure, "NOT-RUN", Double.NaN, statement + ": deep-learning claim, not reproduced yet");
+            return new Verdict(id, figure, "NOT-RUN", Double.NaN, statement + ": " + (parts.length > 2 ? parts[2]
+                    : "deep-learning claim, not reproduced yet"));
         }
         if (parts.length != 4) {
             throw new InvalidInputException("claims: claim " + id + ": measured_by must be AGG|FILE|COLUMN|FILTERS, got '" + how + "'");
@@ -102,7 +105,11 @@ final class VerifyCommand implements Command {
             }
         }
         double measured = measure(parts[0], parts[2], match);
-        double expected = CsvReader.number(claim.get("expected"));
+        String expectedText = claim.get("expected").strip();
+        if (expectedText.startsWith("<") || expectedText.startsWith(">")) {
+            return inequality(id, figure, statement, expectedText, measured, parts[1], claim.getOrDefault("known_discrepancy", ""));
+        }
+        double expected = CsvReader.number(expectedText);
         String tolText = claim.get("tolerance");
         boolean relative = tolText.endsWith("%");
         double tol = Double.parseDouble(relative ? tolText.substring(0, tolText.length() - 1) : tolText);
@@ -121,6 +128,25 @@ final class VerifyCommand implements Command {
                     expected / measured, known));
         }
         return new Verdict(id, figure, "FAIL", measured, detail);
+    }
+
+    /** A qualitative claim written as a bound on a measured quantity: {@code <X}, {@code <=X}, {@code >X}, {@code >=X}. */
+    private static Verdict inequality(String id, String figure, String statement, String bound, double measured, String file,
+                                      String known) {
+        boolean orEqual = bound.length() > 1 && bound.charAt(1) == '=';
+        double limit = CsvReader.number(bound.substring(orEqual ? 2 : 1).strip());
+        String detail = String.format("%s: expected %s, measured %s", statement, bound,
+                Double.isNaN(measured) ? "nothing" : Csv.number(round(measured)));
+        if (Double.isNaN(measured)) {
+            return new Verdict(id, figure, "NOT-RUN", measured, detail + " (no matching rows in " + file + ")");
+        }
+        boolean ok = bound.charAt(0) == '<' ? (orEqual ? measured <= limit : measured < limit)
+                : (orEqual ? measured >= limit : measured > limit);
+        if (ok) {
+            return new Verdict(id, figure, "PASS", measured, detail);
+        }
+        return known.isEmpty() ? new Verdict(id, figure, "FAIL", measured, detail)
+                : new Verdict(id, figure, "KNOWN", measured, detail + "; " + known);
     }
 
     private static double round(double x) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tidl.core.io.CsvReader;
 
 /** Optimizers in the CLI: list, the quadratic simulator, optimizer plugins and their errors. */
 class QuadraticCliTest {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tidl.core.io.CsvReader;
 
 /** {@code reproduce} and {@code verify} end to end on the fast figures. */
 class ReproduceCliTest {
@@ -55,7 +56,7 @@ class ReproduceCliTest {
         CliTest.Result ok = run("verify", "--results", dir.toString());
         assertThat(ok.code()).as(ok.out()).isZero();
         assertThat(ok.out()).contains("PASS    14b  fig2", "PASS    7c   topologies", "NOT-RUN 9a   fig1-left",
-                "NOT-RUN 18   fig4");
+                "NOT-RUN 18   fig6", "NOT-RUN 20f  fig6-fashion");
         assertThat(ok.out()).doesNotContain("FAIL");
         // a result that disagrees with the paper fails, with exit code 1
         Path fig2 = dir.resolve("fig2.csv");
@@ -71,6 +72,45 @@ class ReproduceCliTest {
         assertThat(bad.out()).contains("FAIL    14b  fig2        Fig. 2: ring n_W(0.99): expected 17.08 ±0.01, measured 18.5");
     }
 
+    /** Qualitative claims are bounds: star worse than ring is "star − ring > 0". */
+    @Test
+    void verifyChecksBoundsOnQualitativeClaims(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("fig6-fashion-summary.csv"), "quantity,value,meaning\nstar_minus_ring_loss,0.05,x\n"
+                + "spearman_loss_nw,-0.95,x\n");
+        CliTest.Result ok = run("verify", "--results", dir.toString());
+        assertThat(ok.code()).as(ok.out()).isZero();
+        assertThat(ok.out()).contains("PASS    20f  fig6-fashion", "PASS    22f  fig6-fashion", "NOT-RUN 22g  fig6-fashion");
+        Files.writeString(dir.resolve("fig6-fashion-summary.csv"), "quantity,value,meaning\nstar_minus_ring_loss,-0.01,x\n"
+                + "spearman_loss_nw,-0.5,x\n");
+        CliTest.Result bad = run("verify", "--results", dir.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.out()).contains("FAIL    20f  fig6-fashion", "expected >0, measured -0.01", "FAIL    22f  fig6-fashion");
+    }
+
+    /** train: results, refusal to overwrite, resume with nothing left, and one-line data errors. */
+    @Test
+    void trainRunsResumesAndRefuses(@TempDir Path dir) throws Exception {
+        Path exp = dir.resolve("tiny.exp");
+        Files.writeString(exp, String.join("\n", "name = tiny", "dataset = fashion-mnist", "model = mlp", "hidden = 8",
+                "workers = 5", "steps = 4", "topologies = ring; circulant:offsets=1,2", "learning-rates = 0.1",
+                "evaluations = 1", "eval-train-examples = 500", "eval-test-examples = 500", ""));
+        String out = dir.resolve("results").toString();
+        CliTest.Result first = run("train", "--experiment", exp.toString(), "--out", out);
+        assertThat(first.code()).as(first.err()).isZero();
+        List<String> runs = Files.readAllLines(dir.resolve("results/tiny/runs.csv"));
+        assertThat(runs).hasSize(3);
+        assertThat(runs.get(2)).contains("\"circulant:offsets=1,2\"");
+        assertBadInput(run("train", "--experiment", exp.toString(), "--out", out), "--resume");
+        CliTest.Result again = run("train", "--experiment", exp.toString(), "--out", out, "--resume");
+        assertThat(again.code()).isZero();
+        assertThat(again.err()).contains("0 cells to run (2 already done)");
+        assertBadInput(run("train", "--experiment", exp.toString(), "--out", out, "--set", "lr=0.1"), "unknown key 'lr'");
+        assertBadInput(run("train", "--experiment", exp.toString(), "--out", out, "--fresh", "--set", "dataset=cifar10",
+                "--set", "model=vgg11", "--data-dir", dir.toString()), "data_batch_1.bin");
+        assertBadInput(run("train", "--experiment", exp.toString(), "--out", out, "--fresh", "--set", "topologies=hypercube",
+                "--set", "workers=3"), "hypercube");
+    }
+
     @Test
     void verifyListsKnownDiscrepanciesWithTheirFactor(@TempDir Path dir) {
         assertThat(run("reproduce", "--figure", "fig1-left", "--quick", "--out", dir.toString()).code()).isZero();
@@ -83,7 +123,7 @@ class ReproduceCliTest {
     @Test
     void badReproduceInput(@TempDir Path dir) {
         assertBadInput(run("reproduce", "--figure", "fig9", "--out", dir.toString()), "unknown figure 'fig9'", "fig1-left");
-        assertBadInput(run("reproduce", "--out", dir.toString()), "--figure NAME or --all");
+        assertBadInput(run("reproduce", "--out", dir.toString()), "--figure NAME, --all or --deep-learning");
         assertBadInput(run("verify", "--claims", dir.resolve("none.csv").toString()), "--claims");
     }
 }

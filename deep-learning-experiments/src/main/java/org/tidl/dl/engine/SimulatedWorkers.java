@@ -30,9 +30,14 @@ public final class SimulatedWorkers {
             nets[i] = new MultiLayerNetwork(conf.clone());
             nets[i].init(params.row(i), false);
         }
+        reset(seed);
+    }
+
+    /** Re-initialises every worker to the same fresh parameters (the paper's initialisation from {@code seed}). */
+    public void reset(long seed) {
         Models.initialize(nets[0], seed);
         INDArray first = params.row(0);
-        for (int i = 1; i < workers; i++) {
+        for (int i = 1; i < nets.length; i++) {
             params.row(i).assign(first);
         }
     }

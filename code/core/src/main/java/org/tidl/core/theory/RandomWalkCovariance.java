@@ -77,6 +77,22 @@ public abstract class RandomWalkCovariance {
         return new Lyapunov(scheme);
     }
 
+    /**
+     * The whole covariance matrix Σ(γ) (n × n, row-major) of a periodic scheme, by the period decomposition.
+     * Prepare once with {@link #lyapunov} and call {@link #matrixOf} per γ when fitting γ.
+     */
+    public static double[] matrix(GossipScheme scheme, double gamma) {
+        return matrixOf(lyapunov(scheme), gamma);
+    }
+
+    /** Σ(γ) of a covariance prepared by {@link #lyapunov}. */
+    public static double[] matrixOf(RandomWalkCovariance prepared, double gamma) {
+        if (!(prepared instanceof Lyapunov l)) {
+            throw new IllegalArgumentException("the whole matrix needs the Lyapunov route (RandomWalkCovariance.lyapunov)");
+        }
+        return l.matrix(gamma);
+    }
+
     static void requirePeriodic(GossipScheme scheme) {
         if (scheme.period() == GossipScheme.APERIODIC) {
             throw new InvalidInputException("--method exact needs a periodic scheme; this one is random or not periodic"
@@ -242,6 +258,24 @@ public abstract class RandomWalkCovariance {
         }
 
         @Override public String method() { return "lyapunov"; }
+
+        /** The whole n × n Σ(γ), row-major (Fig. 5's "random-walk covariance"). */
+        double[] matrix(double gamma) {
+            checkGamma(gamma);
+            double gp = Math.pow(gamma, period);
+            double[] id = Dense.identity(n);
+            double[] sigma = new double[n * n];
+            double g = 1;
+            for (int l = 0; l < period; l++) {
+                double[] c = Dense.stein(t[l], gp, id, n);
+                double[] acat = Dense.multiplyTransposed(Dense.multiply(a[l], c, n), a[l], n);
+                for (int i = 0; i < sigma.length; i++) {
+                    sigma[i] += g * acat[i];
+                }
+                g *= gamma;
+            }
+            return sigma;
+        }
 
         @Override
         public double[] diagonal(double gamma) {

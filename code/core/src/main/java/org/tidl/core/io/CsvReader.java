@@ -1,4 +1,4 @@
-package org.tidl.cli;
+package org.tidl.core.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads an RFC 4180 CSV with a header row into one map per row (column name → text). */
-final class CsvReader {
+public final class CsvReader {
 
     private CsvReader() {
     }
 
-    static List<Map<String, String>> read(Path file) {
+    public static List<Map<String, String>> read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -26,7 +26,7 @@ final class CsvReader {
         return parse(text);
     }
 
-    static List<Map<String, String>> parse(String text) {
+    public static List<Map<String, String>> parse(String text) {
         List<List<String>> records = records(text);
         List<Map<String, String>> out = new ArrayList<>();
         if (records.isEmpty()) {
@@ -90,7 +90,7 @@ final class CsvReader {
     }
 
     /** A number cell: empty → NaN, "inf" → ∞. */
-    static double number(String s) {
+    public static double number(String s) {
         if (s == null || s.isEmpty()) {
             return Double.NaN;
         }

@@ -1,4 +1,4 @@
-package org.tidl.cli;
+package org.tidl.core.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +59,7 @@ public final class Csv {
     }
 
     /** What writes a file's content. */
-    interface Content {
+    public interface Content {
         void writeTo(java.io.OutputStream out) throws IOException;
     }
 
@@ -67,7 +67,7 @@ public final class Csv {
      * Writes {@code content} to a temp file beside {@code file}, then renames it over {@code file}: a reader
      * never sees a half-written result (CSV or PNG).
      */
-    static void writeAtomically(Path file, Content content) {
+    public static void writeAtomically(Path file, Content content) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -112,7 +112,7 @@ public final class Csv {
         return s;
     }
 
-    static String cell(Object c) {
+    public static String cell(Object c) {
         if (c == null) {
             return "";
         }

@@ -1,0 +1,279 @@
+package org.tidl.dl.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.tidl.api.DecentralizedOptimizer;
+import org.tidl.api.GossipScheme;
+import org.tidl.api.StepContext;
+import org.tidl.core.OptimizerRegistry;
+import org.tidl.core.TopologyRegistry;
+import org.tidl.core.io.Csv;
+import org.tidl.dl.NdWorkerMatrix;
+import org.tidl.dl.data.Cifar10;
+import org.tidl.dl.data.FashionMnist;
+import org.tidl.dl.data.Images;
+import org.tidl.dl.data.Sampler;
+import org.tidl.dl.engine.ImageOracle;
+import org.tidl.dl.engine.Models;
+import org.tidl.dl.engine.SimulatedWorkers;
+
+/**
+ * Runs an experiment's grid, cell after cell, into {@code results/<name>/} (see {@link RunLog}). Each cell is
+ * independent and seeded (model initialisation, data streams, augmentation, the evaluated worker), so a
+ * resumed sweep gives the same rows as an uninterrupted one.
+ *
+ * <p>Protocol (digest E.1): each step every worker takes its local step on its own minibatch, then all gossip
+ * (the optimizer plugin decides the order). The evaluated model is one worker's parameters, or their EMA
+ * updated after every step; it is evaluated in inference mode (dropout off) on the training set (no
+ * augmentation) and the test set at evenly spaced steps, always including the final one. A cell diverges when
+ * a minibatch loss is not finite or the evaluated test loss exceeds {@code abort-test-loss} (or is NaN); it
+ * is recorded as diverged and the sweep goes on.
+ */
+public final class Trainer {
+
+    /** What a caller sees while the sweep runs (progress bars). */
+    public interface Listener {
+        /** Steps of all the cells still to run, once at the start. */
+        default void started(int cellsToRun, long totalSteps, int cellsDone) { }
+
+        default void advanced(int steps) { }
+
+        default void cellFinished(Experiment.Cell cell, boolean diverged, double trainLoss) { }
+    }
+
+    private final Experiment x;
+    private final TopologyRegistry topologies;
+    private final OptimizerRegistry optimizers;
+    private final Images train;
+    private final Images trainEval;
+    private final Images testEval;
+    private SimulatedWorkers workers;
+    private Evaluator evaluator;
+
+    public Trainer(Experiment x, TopologyRegistry topologies, OptimizerRegistry optimizers, Images train, Images test) {
+        this.x = x;
+        this.topologies = topologies;
+        this.optimizers = optimizers;
+        this.train = train;
+        this.trainEval = x.evalTrainExamples() > 0 ? train.head(x.evalTrainExamples()) : train;
+        this.testEval = x.evalTestExamples() > 0 ? test.head(x.evalTestExamples()) : test;
+    }
+
+    /** Loads the experiment's data set (one-line errors naming the missing or corrupt file). */
+    public static Images[] load(Experiment x, String dataDirOverride) {
+        String dir = dataDirOverride != null ? dataDirOverride : x.dataDir();
+        if (x.dataset().equals("fashion-mnist")) {
+            Path p = dir.isEmpty() ? FashionMnist.DEFAULT_DIR : Path.of(dir);
+            return new Images[] {FashionMnist.train(p), FashionMnist.test(p)};
+        }
+        Path p = Path.of(dir.isEmpty() ? "cifar-10-batches-bin" : dir);
+        return new Images[] {Cifar10.train(p), Cifar10.test(p)};
+    }
+
+    /** Steps one cell takes (training, plus the covariance repetitions). */
+    public static long stepsPerCell(Experiment x) {
+        return x.covarianceAfter() > 0 ? x.covarianceAfter() + (long) x.covarianceRepetitions() * x.covarianceSteps()
+                : x.steps();
+    }
+
+    private long stepsPerCell() {
+        return stepsPerCell(x);
+    }
+
+    /**
+     * Checks every cell's topology and optimizer before any work starts (one-line errors), then runs the cells
+     * not yet done. Returns the results folder.
+     */
+    public Path run(Path resultsRoot, boolean resume, boolean fresh, Listener listener) {
+        for (Experiment.Cell c : x.cells()) {
+            topologies.build(c.topology(), c.workers());
+            optimizers.resolve(x.optimizer(), Map.of("lr", Double.toString(c.learningRate())));
+        }
+        Path dir = resultsRoot.resolve(x.name());
+        RunLog log = RunLog.open(dir, x, resume, fresh);
+        List<Experiment.Cell> todo = new ArrayList<>();
+        for (Experiment.Cell c : x.cells()) {
+            if (!log.isDone(c.index())) {
+                todo.add(c);
+            }
+        }
+        listener.started(todo.size(), todo.size() * stepsPerCell(), log.doneCount());
+        for (Experiment.Cell c : todo) {
+            runCell(c, log, listener);
+        }
+        return dir;
+    }
+
+    private SimulatedWorkers workers(int n, long seed) {
+        if (workers == null || workers.size() != n) {
+            workers = null; // let the old matrices go before allocating the new ones
+            MultiLayerConfiguration conf = Models.configuration(x.model(), x.hidden(), train.channels(), train.height(),
+                    train.width(), train.classes(), DataType.FLOAT);
+            workers = new SimulatedWorkers(conf, n, seed);
+            if (evaluator == null) {
+                evaluator = new Evaluator(conf, DataType.FLOAT, workers.parameterCount());
+            }
+        } else {
+            workers.reset(seed);
+        }
+        return workers;
+    }
+
+    private Sampler sampler(int n, long seed) {
+        return Double.isNaN(x.nonIidAlpha()) ? Sampler.iid(n, train.count(), seed)
+                : Sampler.dirichlet(n, train.labels(), train.classes(), x.nonIidAlpha(), seed);
+    }
+
+    private void runCell(Experiment.Cell c, RunLog log, Listener listener) {
+        long start = System.nanoTime();
+        int n = c.workers();
+        GossipScheme scheme = topologies.build(c.topology(), n).scheme();
+        SimulatedWorkers w = workers(n, c.seed());
+        NdWorkerMatrix params = w.parameters();
+        Map<String, String> lr = Map.of("lr", Double.toString(c.learningRate()));
+        DecentralizedOptimizer opt = optimizers.resolve(x.optimizer(), lr).newRun();
+        ImageOracle oracle = new ImageOracle(w, train, sampler(n, c.seed()), x.batch(), x.augment(), c.seed());
+        int evaluated = new SplittableRandom(c.seed()).nextInt(n); // the paper evaluates one random worker
+        INDArray model = evaluator.parameters();
+        model.assign(params.row(evaluated));
+        double ema = x.ema();
+        double[] losses = new double[n];
+        int trainSteps = x.covarianceAfter() > 0 ? x.covarianceAfter() : x.steps();
+        int[] evalAt = x.covarianceAfter() > 0 ? new int[] {trainSteps} : x.evaluationSteps();
+        int next = 0;
+        Csv evaluations = new Csv(RunLog.EVALUATIONS);
+        Csv covariances = new Csv(RunLog.COVARIANCES);
+        boolean diverged = false;
+        int done = 0;
+        Evaluator.Metrics trainM = new Evaluator.Metrics(Double.NaN, Double.NaN);
+        Evaluator.Metrics testM = trainM;
+        double consensus = Double.NaN;
+        for (int t = 0; t < trainSteps && !diverged; t++) {
+            opt.step(new StepContext(t, x.learningRateScale(t), scheme, oracle, losses), params);
+            done = t + 1;
+            listener.advanced(1);
+            double meanLoss = mean(losses);
+            if (!Double.isFinite(meanLoss)) {
+                diverged = true;
+            }
+            if (!Double.isNaN(ema)) { // ema ← decay·ema + (1 − decay)·x_k, after the gossip as the paper's code
+                model.muli(ema);
+                Nd4j.getBlasWrapper().level1().axpy(model.length(), 1 - ema, params.row(evaluated), model);
+            }
+            if (next < evalAt.length && done == evalAt[next] || diverged) {
+                next++;
+                if (Double.isNaN(ema)) {
+                    model.assign(params.row(evaluated));
+                }
+                trainM = evaluator.evaluate(trainEval);
+                testM = evaluator.evaluate(testEval);
+                consensus = consensusDistance(params);
+                evaluations.add(c.index(), c.topology(), n, c.learningRate(), c.seed(), done, meanLoss, trainM.loss(),
+                        trainM.accuracy(), testM.loss(), testM.accuracy(), consensus);
+                if (!(testM.loss() <= x.abortTestLoss())) {
+                    diverged = true;
+                }
+            }
+        }
+        if (diverged) {
+            listener.advanced((int) (stepsPerCell() - done));
+        } else if (x.covarianceAfter() > 0) {
+            covariance(c, scheme, w, covariances, listener);
+        }
+        double wall = Math.round((System.nanoTime() - start) / 1e8) / 10.0;
+        Csv run = new Csv(RunLog.RUNS);
+        run.add(c.index(), x.name(), x.dataset(), x.model(), n, c.topology(), x.optimizer(), c.learningRate(), c.seed(),
+                x.batch(), trainSteps, x.schedule(), Double.isNaN(ema) ? "none" : Csv.number(ema),
+                Double.isNaN(x.nonIidAlpha()) ? "none" : Csv.number(x.nonIidAlpha()), evaluated, done, diverged,
+                trainM.loss(), trainM.accuracy(), testM.loss(), testM.accuracy(), consensus, wall);
+        log.append(evaluations, covariances, run);
+        listener.cellFinished(c, diverged, trainM.loss());
+    }
+
+    /**
+     * Fig. 5's protocol (digest A.5): from the checkpoint after the training steps, {@code repetitions} times
+     * run {@code covariance-steps} more steps with fresh data, keep a random share of the coordinates of every
+     * worker, and measure the n × n covariance between workers over the repetitions, averaged over the kept
+     * coordinates: C = (1/(R·m)) Σ_r Σ_c (x_rc − x̄_c)(x_rc − x̄_c)ᵀ. Momentum buffers restart at each repetition
+     * (the paper's code restores them; equal when momentum is 0, as for Fashion-MNIST).
+     */
+    private void covariance(Experiment.Cell c, GossipScheme scheme, SimulatedWorkers w, Csv out, Listener listener) {
+        int n = w.size();
+        NdWorkerMatrix params = w.parameters();
+        INDArray checkpoint = params.array().dup();
+        long p = params.columns();
+        SplittableRandom rng = new SplittableRandom(c.seed() ^ 0x5DEECE66DL);
+        int m = (int) Math.max(1, Math.round(x.covarianceFraction() * p));
+        int[] columns = rng.ints(0, (int) p).distinct().limit(m).sorted().toArray();
+        double[] sum = new double[n * m];
+        double[] gram = new double[n * n];
+        double[] losses = new double[n];
+        int reps = x.covarianceRepetitions();
+        for (int r = 0; r < reps; r++) {
+            params.array().assign(checkpoint);
+            DecentralizedOptimizer opt = optimizers.resolve(x.optimizer(), Map.of("lr", Double.toString(c.learningRate())))
+                    .newRun();
+            long seed = c.seed() * 1_000_003L + r + 1;
+            ImageOracle oracle = new ImageOracle(w, train, sampler(n, seed), x.batch(), x.augment(), seed);
+            for (int s = 0; s < x.covarianceSteps(); s++) {
+                int t = x.covarianceAfter() + s; // the gossip schedule goes on from the checkpoint
+                opt.step(new StepContext(t, x.learningRateScale(t), scheme, oracle, losses), params);
+                listener.advanced(1);
+            }
+            double[] kept = params.array().getColumns(columns).castTo(DataType.DOUBLE).data().asDouble();
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < m; k++) {
+                    sum[i * m + k] += kept[i * m + k];
+                }
+                for (int j = 0; j <= i; j++) {
+                    double s = 0;
+                    for (int k = 0; k < m; k++) {
+                        s += kept[i * m + k] * kept[j * m + k];
+                    }
+                    gram[i * n + j] += s;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int k = 0; k < m; k++) {
+                    s += sum[i * m + k] * sum[j * m + k];
+                }
+                double cov = (gram[i * n + j] - s / reps) / ((double) reps * m);
+                gram[i * n + j] = cov;
+                gram[j * n + i] = cov;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                out.add(c.index(), c.topology(), n, c.learningRate(), c.seed(), i, j, gram[i * n + j]);
+            }
+        }
+    }
+
+    /** (1/n) Σ_i ‖x_i − x̄‖², the workers' spread around their mean. */
+    static double consensusDistance(NdWorkerMatrix params) {
+        INDArray mean = params.array().mean(true, 0);
+        double s = 0;
+        for (int i = 0; i < params.rows(); i++) {
+            s += params.row(i).squaredDistance(mean);
+        }
+        return s / params.rows();
+    }
+
+    private static double mean(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s / a.length;
+    }
+}

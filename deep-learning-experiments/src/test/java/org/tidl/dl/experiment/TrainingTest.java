@@ -1,0 +1,133 @@
+package org.tidl.dl.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tidl.core.InvalidInputException;
+import org.tidl.core.OptimizerRegistry;
+import org.tidl.core.TopologyRegistry;
+import org.tidl.core.io.CsvReader;
+import org.tidl.dl.data.FashionMnist;
+import org.tidl.dl.data.Images;
+
+/** End to end on the real Fashion-MNIST of Debian's dataset-fashion-mnist (installed by .ci/run). */
+class TrainingTest {
+
+    static Images train;
+    static Images test;
+
+    @BeforeAll
+    static void data() {
+        assertThat(FashionMnist.DEFAULT_DIR.resolve("train-images-idx3-ubyte.gz"))
+                .as("Fashion-MNIST: apt-get install dataset-fashion-mnist (.ci/run does)").exists();
+        train = FashionMnist.train(FashionMnist.DEFAULT_DIR);
+        test = FashionMnist.test(FashionMnist.DEFAULT_DIR).head(2000);
+    }
+
+    private static Experiment experiment(String... extra) {
+        String text = String.join("\n", "name = t", "dataset = fashion-mnist", "model = mlp", "hidden = 32", "workers = 4",
+                "batch = 16", "steps = 40", "topologies = ring", "learning-rates = 0.1", "evaluations = 2",
+                "eval-train-examples = 2000");
+        return Experiment.parse(text, "test", List.of(extra));
+    }
+
+    private static Trainer trainer(Experiment x, Images data) {
+        return new Trainer(x, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn(), data, test);
+    }
+
+    @Test
+    void fourWorkersOnRealFashionMnistLowerTheLoss(@TempDir Path out) {
+        Path dir = trainer(experiment(), train).run(out, false, false, new Trainer.Listener() { });
+        List<Map<String, String>> evals = CsvReader.read(dir.resolve("evaluations.csv"));
+        assertThat(evals).hasSize(2);
+        double first = CsvReader.number(evals.get(0).get("train_loss"));
+        double last = CsvReader.number(evals.get(1).get("train_loss"));
+        // an untrained 10-class model sits at ln 10 = 2.30; 40 steps of 4 × 16 examples get well below
+        assertThat(last).isLessThan(first).isLessThan(0.5 * Math.log(10));
+        Map<String, String> run = CsvReader.read(dir.resolve("runs.csv")).get(0);
+        assertThat(run.get("diverged")).isEqualTo("false");
+        assertThat(CsvReader.number(run.get("test_accuracy"))).isGreaterThan(0.6);
+        assertThat(CsvReader.number(run.get("consensus_distance"))).isPositive();
+    }
+
+    @Test
+    void aTooLargeLearningRateIsRecordedAsDivergedAndTheSweepGoesOn(@TempDir Path out) {
+        Experiment x = experiment("learning-rates = 50,0.1", "steps = 10");
+        Path dir = trainer(x, train.head(3000)).run(out, false, false, new Trainer.Listener() { });
+        List<Map<String, String>> runs = CsvReader.read(dir.resolve("runs.csv"));
+        assertThat(runs).extracting(r -> r.get("diverged")).containsExactly("true", "false");
+    }
+
+    /** A kill after two cells (plus a torn line) and --resume give the same runs.csv as one uninterrupted run. */
+    @Test
+    void resumeAfterAKillReproducesTheUninterruptedResults(@TempDir Path a, @TempDir Path b) throws IOException {
+        Experiment x = experiment("topologies = ring; star", "learning-rates = 0.05,0.2", "steps = 12");
+        Images small = train.head(3000);
+        Path whole = trainer(x, small).run(a, false, false, new Trainer.Listener() { });
+
+        class Killed extends RuntimeException { }
+        int[] finished = {0};
+        assertThatThrownBy(() -> trainer(x, small).run(b, false, false, new Trainer.Listener() {
+            @Override
+            public void cellFinished(Experiment.Cell cell, boolean diverged, double trainLoss) {
+                if (++finished[0] == 2) {
+                    throw new Killed();
+                }
+            }
+        })).isInstanceOf(Killed.class);
+        Path resumed = b.resolve("t");
+        // what a kill in the middle of the next cell's appends leaves behind
+        Files.writeString(resumed.resolve("evaluations.csv"), "2,star,4,0.05,1,6,2.1,2.0", StandardOpenOption.APPEND);
+        Files.writeString(resumed.resolve("runs.csv"), "2,t,fashion-mnist,ml", StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> trainer(x, small).run(b, false, false, new Trainer.Listener() { }))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--resume");
+        assertThatThrownBy(() -> trainer(experiment("topologies = ring; star", "learning-rates = 0.05,0.2", "steps = 13"), small)
+                .run(b, true, false, new Trainer.Listener() { }))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("steps = 13");
+        int[] ran = {0};
+        trainer(x, small).run(b, true, false, new Trainer.Listener() {
+            @Override
+            public void cellFinished(Experiment.Cell cell, boolean diverged, double trainLoss) {
+                ran[0]++;
+            }
+        });
+        assertThat(ran[0]).isEqualTo(2);
+        assertThat(withoutWallTime(resumed.resolve("runs.csv"))).isEqualTo(withoutWallTime(whole.resolve("runs.csv")));
+        assertThat(Files.readString(resumed.resolve("evaluations.csv"))).isEqualTo(Files.readString(whole.resolve("evaluations.csv")));
+    }
+
+    private static String withoutWallTime(Path runs) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String line : Files.readAllLines(runs, StandardCharsets.UTF_8)) {
+            sb.append(line, 0, line.lastIndexOf(',')).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void experimentFilesAreCheckedKeyByKey() {
+        assertThat(experiment("topologies = ring; star; circulant:offsets=1,2", "learning-rates = pow2half:-4:0",
+                "seeds = 1,2").cells()).hasSize(3 * 5 * 2);
+        assertThat(experiment("topologies = ring; star", "learning-rates@star = 0.5").cells())
+                .extracting(Experiment.Cell::learningRate).containsExactly(0.1, 0.5);
+        assertThatThrownBy(() -> experiment("learning-rate = 0.1")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown key 'learning-rate'");
+        assertThatThrownBy(() -> experiment("learning-rates@torus = 0.1")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not one of the experiment's topologies");
+        assertThatThrownBy(() -> experiment("ema = 1")).isInstanceOf(InvalidInputException.class).hasMessageContaining("ema");
+        assertThat(experiment("steps = 1000", "schedule = step-decay").learningRateScale(749)).isEqualTo(1.0);
+        assertThat(experiment("steps = 1000", "schedule = step-decay").learningRateScale(750)).isEqualTo(0.1);
+        assertThat(experiment("steps = 1000", "schedule = step-decay").learningRateScale(900)).isEqualTo(0.01);
+        assertThat(experiment("steps = 10", "evaluations = 3").evaluationSteps()).containsExactly(3, 7, 10);
+    }
+}
