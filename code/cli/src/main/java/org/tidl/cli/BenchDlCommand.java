@@ -12,13 +12,14 @@ import org.tidl.dl.engine.DlBenchmark;
 final class BenchDlCommand implements Command {
     @Override public String name() { return "bench-dl"; }
     @Override public String summary() { return "deep-learning speed: samples/s of simulated workers (MLP, ring, batch 16)"; }
-    @Override public String usage() { return "[--workers N --hidden H] [--steps T]"; }
+    @Override public String usage() { return "[--workers N --hidden H] [--optimizer SPEC] [--steps T]"; }
 
     @Override
     public Options options() {
         return new Options()
                 .addOption(Args.opt("workers", "N", "workers (default: both settings, 64 x 5000 and 32 x 512)"))
                 .addOption(Args.opt("hidden", "H", "hidden units of the MLP 784-H-10"))
+                .addOption(Args.opt("optimizer", "SPEC", "optimizer (default dsgd-atc), e.g. gradient-tracking or detag"))
                 .addOption(Args.opt("steps", "T", "measured steps (default 4 for H >= 2000, else 20); as many warm-up steps"));
     }
 
@@ -28,13 +29,14 @@ final class BenchDlCommand implements Command {
                 ? new int[][] {{Args.workers(cl, false), Args.positiveInt(cl, "hidden", 512)}}
                 : new int[][] {{64, 5000}, {32, 512}};
         Csv csv = new Csv("workers", "hidden", "parameters_per_worker", "batch", "topology", "steps", "samples_per_second",
-                "gradient_seconds_per_step", "update_seconds_per_step", "gossip_seconds_per_step", "omp_num_threads");
+                "gradient_seconds_per_step", "update_seconds_per_step", "gossip_seconds_per_step", "omp_num_threads", "optimizer");
         for (int[] s : settings) {
             int steps = Args.positiveInt(cl, "steps", s[1] >= 2000 ? 4 : 20);
             ctx.err.println("tidl: bench-dl: " + s[0] + " workers, MLP 784-" + s[1] + "-10 ...");
-            DlBenchmark.Result r = DlBenchmark.run(s[0], s[1], 16, "ring", steps);
+            String optimizer = cl.getOptionValue("optimizer", "dsgd-atc");
+            DlBenchmark.Result r = DlBenchmark.run(s[0], s[1], 16, "ring", steps, optimizer);
             csv.add(s[0], s[1], r.parameters(), 16, "ring", steps, r.samplesPerSecond(), r.gradientSeconds(),
-                    r.updateSeconds(), r.gossipSeconds(), System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
+                    r.updateSeconds(), r.gossipSeconds(), System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"), optimizer);
         }
         ctx.out.print(csv.render());
         return 0;

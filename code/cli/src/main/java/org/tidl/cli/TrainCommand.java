@@ -18,7 +18,7 @@ import org.tidl.dl.experiment.Trainer;
 final class TrainCommand implements Command {
     @Override public String name() { return "train"; }
     @Override public String summary() { return "run a deep-learning experiment grid (DL4J) into results/NAME/runs.csv"; }
-    @Override public String usage() { return "--experiment FILE|NAME [--set key=value ...] [--resume | --fresh] [--data-dir DIR] [--out DIR]"; }
+    @Override public String usage() { return "--experiment FILE|NAME [--set key=value ...] [--non-iid-alpha A] [--resume | --fresh] [--data-dir DIR] [--out DIR]"; }
 
     @Override
     public Options options() {
@@ -27,6 +27,7 @@ final class TrainCommand implements Command {
                 .addOption(Args.repeated("set", "KEY=VALUE", "override a key of the experiment file (repeatable)"))
                 .addOption(Args.opt("resume", null, "continue: skip the cells already in runs.csv"))
                 .addOption(Args.opt("fresh", null, "discard earlier results of this experiment and start over"))
+                .addOption(Args.opt("non-iid-alpha", "ALPHA", "Dirichlet(alpha) split by label instead of i.i.d. sampling (same as --set non-iid-alpha=ALPHA)"))
                 .addOption(Args.opt("data-dir", "DIR", "data folder (default: the experiment's, else the dataset's standard place)"))
                 .addOption(Args.opt("out", "DIR", "results root (default results)"));
     }
@@ -36,8 +37,14 @@ final class TrainCommand implements Command {
         if (cl.hasOption("resume") && cl.hasOption("fresh")) {
             throw new InvalidInputException("--resume and --fresh exclude each other");
         }
-        String[] sets = cl.getOptionValues("set");
-        Experiment x = Experiment.read(experimentFile(Args.required(cl, "experiment")), sets == null ? List.of() : List.of(sets));
+        List<String> sets = new java.util.ArrayList<>();
+        if (cl.getOptionValues("set") != null) {
+            sets.addAll(List.of(cl.getOptionValues("set")));
+        }
+        if (cl.hasOption("non-iid-alpha")) {
+            sets.add("non-iid-alpha=" + cl.getOptionValue("non-iid-alpha"));
+        }
+        Experiment x = Experiment.read(experimentFile(Args.required(cl, "experiment")), sets);
         Path dir = train(ctx, x, Path.of(cl.getOptionValue("out", "results")), cl.getOptionValue("data-dir"),
                 cl.hasOption("resume"), cl.hasOption("fresh"), null);
         ctx.err.println("tidl: train: results in " + dir);

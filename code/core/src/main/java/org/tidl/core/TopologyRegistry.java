@@ -72,6 +72,8 @@ public final class TopologyRegistry {
         GossipScheme raw;
         try {
             raw = e.provider().create(workers, params);
+        } catch (InvalidInputException ex) {
+            throw ex;
         } catch (IllegalArgumentException ex) {
             throw new InvalidInputException("topology '" + spec.text() + "': " + oneLine(ex.getMessage()));
         } catch (OutOfMemoryError ex) {

@@ -24,6 +24,11 @@ public final class DlBenchmark {
     }
 
     public static Result run(int workers, int hidden, int batch, String topology, int steps) {
+        return run(workers, hidden, batch, topology, steps, "dsgd-atc");
+    }
+
+    /** As {@link #run(int, int, int, String, int)} with any built-in optimizer spec (its lr is set to 0.05). */
+    public static Result run(int workers, int hidden, int batch, String topology, int steps, String optimizer) {
         int count = 60000;
         float[] px = new float[count * 784];
         int[] y = new int[count];
@@ -38,7 +43,7 @@ public final class DlBenchmark {
         SimulatedWorkers w = new SimulatedWorkers(Models.configuration("mlp", hidden, 1, 28, 28, 10, DataType.FLOAT), workers, 1);
         ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(workers, count, 1), batch, false, 1);
         GossipScheme scheme = TopologyRegistry.builtIn().build(topology, workers).scheme();
-        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve("dsgd-atc", Map.of("lr", "0.05")).newRun();
+        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", "0.05")).newRun();
         double[] losses = new double[workers];
         int warmUp = Math.max(2, steps); // as many warm-up steps as measured: JIT, first touch of off-heap buffers
         for (int t = 0; t < warmUp; t++) {

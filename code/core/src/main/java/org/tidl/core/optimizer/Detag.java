@@ -1,0 +1,146 @@
+package org.tidl.core.optimizer;
+
+import java.util.List;
+import org.tidl.api.DecentralizedOptimizer;
+import org.tidl.api.GossipMatrix;
+import org.tidl.api.GossipScheme;
+import org.tidl.api.OptimizerProvider;
+import org.tidl.api.Parameter;
+import org.tidl.api.Parameters;
+import org.tidl.api.StepContext;
+import org.tidl.api.WorkerMatrix;
+import org.tidl.core.InvalidInputException;
+import org.tidl.core.theory.SpectralGap;
+
+/**
+ * DeTAG (Lu & De Sa, ICML 2021), by phases of R iterations (docs/optimizers.md; the exact rule of
+ * ../shared/docs/algorithms.md §2.3–2.4, the "pcode" form). One call of {@link DecentralizedOptimizer#step} is
+ * one iteration: one minibatch gradient per worker, accumulated at the phase's fixed x, and one accelerated
+ * gossip round on the copies Z_x and Z_y. At the end of the phase:
+ * <pre>
+ *   X ← AG_R(X) − α·AG_R(Y)          Y ← AG_R(Y) + G̃_k − G̃_{k−1}
+ *   AG: Z⁽ʳ⁺¹⁾ = (1+η) W Z⁽ʳ⁾ − η Z⁽ʳ⁻¹⁾,  Z⁽⁻¹⁾ = Z⁽⁰⁾,  η = (1 − √(1−λ²)) / (1 + √(1−λ²)), λ = 1 − spectral gap
+ * </pre>
+ * Initialisation Y₀ = 0, G̃₋₁ = 0 (the notebook's; the pcode's Y₀ = first gradient leaves a permanent offset in
+ * mean(Y)), so phase 0 only gossips. G̃ is the mean of the phase's {@code accumulation} = R minibatch gradients.
+ */
+public final class Detag implements OptimizerProvider {
+
+    static final Parameter ROUNDS = Parameter.integer("rounds", 0, 0, 1_000_000,
+            "R, accelerated-gossip rounds (= iterations) per phase; 0: the heuristic max(1, floor(0.5 ln n / sqrt(1 - lambda)))");
+    static final Parameter ETA = Parameter.real("gossip-eta", -1.0, -1, 1, true,
+            "accelerated-gossip momentum eta; -1: from lambda = 1 - spectral gap of W (0 gives plain gossip)");
+
+    @Override public String name() { return "detag"; }
+
+    @Override
+    public String description() {
+        return "DeTAG: phases of R accelerated-gossip rounds, gradient tracking, gradients accumulated over the phase";
+    }
+
+    @Override public List<Parameter> parameters() { return List.of(LocalSgd.LR, ROUNDS, ETA, LocalSgd.WEIGHT_DECAY); }
+
+    /** η of the accelerated gossip for second-largest eigenvalue modulus λ. */
+    public static double eta(double lambda) {
+        double s = Math.sqrt(1 - lambda * lambda);
+        return (1 - s) / (1 + s);
+    }
+
+    /** The heuristic R = max(1, ⌊0.5 ln n / √(1 − λ)⌋) of the third-party implementation. */
+    public static int rounds(int n, double lambda) {
+        return Math.max(1, (int) (0.5 * Math.log(n) / Math.sqrt(1 - lambda)));
+    }
+
+    @Override
+    public DecentralizedOptimizer create(Parameters p) {
+        double lr = p.real("lr");
+        double weightDecay = p.real("weight-decay");
+        int roundsGiven = (int) p.integer("rounds");
+        double etaGiven = p.real("gossip-eta");
+        if (etaGiven < 0 && etaGiven != -1) {
+            throw new InvalidInputException("gossip-eta must be -1 (from the spectral gap) or in [0, 1), got " + etaGiven);
+        }
+        return new DecentralizedOptimizer() {
+            int rounds;
+            double eta;
+            int r; // iteration within the phase, 0 … R−1
+            WorkerMatrix y, zx, zxPrev, zy, zyPrev, acc, accPrev, g, tmp;
+
+            private void prepare(GossipScheme s, WorkerMatrix x) {
+                double lambda;
+                if (etaGiven >= 0 && roundsGiven > 0) {
+                    lambda = Double.NaN;
+                } else if (s.period() != 1) {
+                    throw new InvalidInputException("detag: the accelerated gossip is tuned to a static W; for a time-varying "
+                            + "topology give rounds=R and gossip-eta=E (0: plain gossip)");
+                } else {
+                    lambda = 1 - SpectralGap.of(s);
+                }
+                eta = etaGiven >= 0 ? etaGiven : eta(lambda);
+                rounds = roundsGiven > 0 ? roundsGiven : rounds(s.size(), lambda);
+                y = x.zerosLike();
+                zx = x.zerosLike();
+                zxPrev = x.zerosLike();
+                zy = x.zerosLike();
+                zyPrev = x.zerosLike();
+                acc = x.zerosLike();
+                accPrev = x.zerosLike();
+                g = x.zerosLike();
+                tmp = x.zerosLike();
+            }
+
+            @Override
+            public void step(StepContext c, WorkerMatrix x) {
+                if (y == null) {
+                    prepare(c.scheme(), x);
+                }
+                if (r == 0) { // phase start: Z⁽⁻¹⁾ = Z⁽⁰⁾
+                    zx.assign(x);
+                    zxPrev.assign(x);
+                    zy.assign(y);
+                    zyPrev.assign(y);
+                    acc.setZero();
+                }
+                c.oracle().gradients(x, g, c.losses()); // every iteration at the phase's fixed x
+                if (weightDecay != 0) {
+                    g.addScaled(weightDecay, x);
+                }
+                acc.addScaled(1.0 / rounds, g);
+                GossipMatrix w = c.scheme().matrix(c.step());
+                accelerated(w, eta, true);
+                accelerated(w, eta, false);
+                if (++r == rounds) {
+                    r = 0;
+                    x.assign(zx); // X ← AG_R(X) − α AG_R(Y)
+                    x.addScaled(-lr * c.learningRateScale(), zy);
+                    y.assign(zy); // Y ← AG_R(Y) + G̃_k − G̃_{k−1}
+                    y.addScaled(1, acc);
+                    y.addScaled(-1, accPrev);
+                    WorkerMatrix t = accPrev;
+                    accPrev = acc;
+                    acc = t;
+                }
+            }
+
+            /** One round Z ← (1+η) W Z − η Z_prev on the x copies or the y copies (buffers rotate, no copies). */
+            private void accelerated(GossipMatrix w, double e, boolean onX) {
+                WorkerMatrix z = onX ? zx : zy;
+                WorkerMatrix prev = onX ? zxPrev : zyPrev;
+                z.mix(w, tmp);
+                if (e != 0) {
+                    tmp.scale(1 + e);
+                    tmp.addScaled(-e, prev);
+                }
+                WorkerMatrix next = tmp;
+                tmp = prev;
+                if (onX) {
+                    zxPrev = z;
+                    zx = next;
+                } else {
+                    zyPrev = z;
+                    zy = next;
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package org.tidl.core.topology;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.tidl.api.GossipScheme;
+import org.tidl.api.Parameter;
+import org.tidl.api.Parameters;
+import org.tidl.api.TopologyProvider;
+
+/** Barabási–Albert preferential attachment as networkx (star on m + 1 nodes, then m links per node), max-degree weights. */
+public final class BarabasiAlbert implements TopologyProvider {
+    static final Parameter M = Parameter.integer("m", null, 1, 1_000_000, "links of each new worker");
+
+    @Override public String name() { return "barabasi-albert"; }
+    @Override public String description() { return "Barabasi-Albert graph (networkx rule, seeded): m*(n-m) edges, max-degree weights"; }
+    @Override public List<Parameter> parameters() { return List.of(M, ErdosRenyi.SEED); }
+
+    @Override
+    public GossipScheme create(int n, Parameters p) {
+        int m = p.integer("m");
+        if (m >= n) {
+            throw new IllegalArgumentException("m must be < n (got m = " + m + ", n = " + n + ")");
+        }
+        int[][] edges = RandomGraphs.barabasiAlbert(n, m, new SplittableRandom(p.integer("seed")));
+        return GossipScheme.fixed(MaxDegreeWeights.fromNeighbors(MaxDegreeWeights.neighborsOfEdges(n, edges)));
+    }
+}

@@ -1,0 +1,27 @@
+package org.tidl.core.topology;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.tidl.api.GossipScheme;
+import org.tidl.api.Parameter;
+import org.tidl.api.Parameters;
+import org.tidl.api.TopologyProvider;
+
+/** A random connected d-regular graph (pairing model, seeded), weights 1/(d + 1). */
+public final class RandomRegular implements TopologyProvider {
+    static final Parameter DEGREE = Parameter.integer("degree", null, 1, 1_000_000, "degree d of every worker");
+
+    @Override public String name() { return "random-regular"; }
+    @Override public String description() { return "random connected d-regular graph (seeded), weights 1/(d+1); n*d even, d < n"; }
+    @Override public List<Parameter> parameters() { return List.of(DEGREE, ErdosRenyi.SEED); }
+
+    @Override
+    public GossipScheme create(int n, Parameters p) {
+        int d = p.integer("degree");
+        if (d >= n || (n * (long) d) % 2 != 0) {
+            throw new IllegalArgumentException("needs degree < n and n*degree even (got degree = " + d + ", n = " + n + ")");
+        }
+        int[][] edges = RandomGraphs.randomRegular(name(), n, d, new SplittableRandom(p.integer("seed")));
+        return GossipScheme.fixed(MaxDegreeWeights.fromNeighbors(MaxDegreeWeights.neighborsOfEdges(n, edges)));
+    }
+}

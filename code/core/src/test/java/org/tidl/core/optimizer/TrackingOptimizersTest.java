@@ -1,0 +1,175 @@
+package org.tidl.core.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tidl.api.ArrayWorkerMatrix;
+import org.tidl.api.DecentralizedOptimizer;
+import org.tidl.api.GossipScheme;
+import org.tidl.api.GradientOracle;
+import org.tidl.api.StepContext;
+import org.tidl.core.OptimizerRegistry;
+import org.tidl.core.TopologyRegistry;
+import org.tidl.core.linalg.Dense;
+
+/** Optimizers beyond the paper on problems with a known answer. */
+class TrackingOptimizersTest {
+
+    static final int N = 8;
+    static final int D = 3;
+
+    /** Heterogeneous quadratics f_i(x) = ½‖x − b_i‖²: the optimum of the average is mean_i b_i. */
+    static final double[] B = new double[N * D];
+
+    static {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        for (int i = 0; i < B.length; i++) {
+            B[i] = rng.nextGaussian();
+        }
+    }
+
+    static final GradientOracle ORACLE = (x, g, losses) -> {
+        ArrayWorkerMatrix a = (ArrayWorkerMatrix) x;
+        ArrayWorkerMatrix out = (ArrayWorkerMatrix) g;
+        for (int i = 0; i < N * D; i++) {
+            out.data()[i] = a.data()[i] - B[i];
+        }
+    };
+
+    static ArrayWorkerMatrix run(String optimizer, String topology, double lr, int steps) {
+        GossipScheme scheme = TopologyRegistry.builtIn().build(topology, N).scheme();
+        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", Double.toString(lr))).newRun();
+        ArrayWorkerMatrix x = new ArrayWorkerMatrix(N, D);
+        double[] losses = new double[N];
+        for (int t = 0; t < steps; t++) {
+            opt.step(new StepContext(t, 1, scheme, ORACLE, losses), x);
+        }
+        return x;
+    }
+
+    static double maxDistanceToOptimum(ArrayWorkerMatrix x) {
+        double worst = 0;
+        for (int k = 0; k < D; k++) {
+            double mean = 0;
+            for (int i = 0; i < N; i++) {
+                mean += B[i * D + k] / N;
+            }
+            for (int i = 0; i < N; i++) {
+                worst = Math.max(worst, Math.abs(x.get(i, k) - mean));
+            }
+        }
+        return worst;
+    }
+
+    @Test
+    void trackingMethodsConvergeExactlyWithAConstantLearningRate() {
+        assertThat(maxDistanceToOptimum(run("gradient-tracking", "ring", 0.1, 1000))).isLessThan(1e-8);
+        assertThat(maxDistanceToOptimum(run("gradient-tracking", "time-varying-exponential", 0.1, 1000))).isLessThan(1e-8);
+        assertThat(maxDistanceToOptimum(run("detag", "ring", 0.2, 2000))).isLessThan(1e-8);
+        // D-SGD with the same constant learning rate stalls at a topology-dependent distance
+        assertThat(maxDistanceToOptimum(run("dsgd", "ring", 0.3, 400))).isGreaterThan(1e-2);
+    }
+
+    /** D-SGD (Eq. 19) stops at the fixed point x = W x − η(x − b), i.e. (I − W + ηI) x* = η b (Eq. 23), solved here directly. */
+    @Test
+    void dsgdStopsAtTheFixedPointOfEquation23() {
+        double lr = 0.3;
+        ArrayWorkerMatrix x = run("dsgd", "ring", lr, 2000);
+        double[] w = Dense.of(TopologyRegistry.builtIn().build("ring", N).scheme().matrix(0));
+        double[] a = new double[N * N];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                a[i * N + j] = (i == j ? 1 + lr : 0) - w[i * N + j];
+            }
+        }
+        for (int k = 0; k < D; k++) {
+            double[] rhs = new double[N];
+            for (int i = 0; i < N; i++) {
+                rhs[i] = lr * B[i * D + k];
+            }
+            double[] star = solve(a.clone(), rhs, N);
+            for (int i = 0; i < N; i++) {
+                assertThat(x.get(i, k)).isCloseTo(star[i], within(1e-10));
+            }
+        }
+    }
+
+    /** ‖AG_R − J‖₂ on an 8-ring against the digest's table (algorithms.md §3), and plain gossip W^R. */
+    @Test
+    void acceleratedGossipContractsFasterThanPlainGossip() {
+        double lambda = 1 - org.tidl.core.theory.SpectralGap.of(TopologyRegistry.builtIn().build("ring", N).scheme());
+        assertThat(lambda).isCloseTo(0.804738, within(1e-6));
+        assertThat(Detag.eta(lambda)).isCloseTo(0.254996, within(1e-6));
+        assertThat(Detag.rounds(N, lambda)).isEqualTo(2);
+        double[][] expected = {{1, 0.7549, 0.8047}, {2, 0.5075, 0.6476}, {4, 0.1938, 0.4194}, {6, 0.0658, 0.2716},
+            {10, 0.0064, 0.1139}};
+        for (double[] e : expected) {
+            int r = (int) e[0];
+            assertThat(gossipNorm(r, Detag.eta(lambda))).as("AG_%d", r).isCloseTo(e[1], within(1e-4));
+            assertThat(gossipNorm(r, 0)).as("W^%d", r).isCloseTo(e[2], within(1e-4));
+        }
+    }
+
+    /** ‖(operator after R DeTAG gossip rounds) − J‖₂, the operator built column by column (X = I, lr = 0). */
+    private static double gossipNorm(int rounds, double eta) {
+        GossipScheme scheme = TopologyRegistry.builtIn().build("ring", N).scheme();
+        DecentralizedOptimizer opt = OptimizerRegistry.builtIn()
+                .resolve("detag:rounds=" + rounds + ",gossip-eta=" + eta, Map.of("lr", "0")).newRun();
+        ArrayWorkerMatrix x = new ArrayWorkerMatrix(N, N);
+        for (int i = 0; i < N; i++) {
+            x.set(i, i, 1);
+        }
+        GradientOracle zero = (a, g, l) -> g.setZero();
+        for (int t = 0; t < rounds; t++) {
+            opt.step(new StepContext(t, 1, scheme, zero, new double[N]), x);
+        }
+        double[] m = new double[N * N];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                m[i * N + j] = x.get(i, j) - 1.0 / N;
+            }
+        }
+        double worst = 0;
+        for (double v : Dense.symmetricEigen(m, N).values()) {
+            worst = Math.max(worst, Math.abs(v));
+        }
+        return worst;
+    }
+
+    private static double[] solve(double[] a, double[] b, int n) {
+        for (int c = 0; c < n; c++) {
+            int p = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(a[r * n + c]) > Math.abs(a[p * n + c])) {
+                    p = r;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                double t = a[c * n + k];
+                a[c * n + k] = a[p * n + k];
+                a[p * n + k] = t;
+            }
+            double t = b[c];
+            b[c] = b[p];
+            b[p] = t;
+            for (int r = c + 1; r < n; r++) {
+                double f = a[r * n + c] / a[c * n + c];
+                for (int k = c; k < n; k++) {
+                    a[r * n + k] -= f * a[c * n + k];
+                }
+                b[r] -= f * b[c];
+            }
+        }
+        double[] x = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double s = b[r];
+            for (int k = r + 1; k < n; k++) {
+                s -= a[r * n + k] * x[k];
+            }
+            x[r] = s / a[r * n + r];
+        }
+        return x;
+    }
+}
