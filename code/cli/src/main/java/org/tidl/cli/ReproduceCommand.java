@@ -19,7 +19,7 @@ final class ReproduceCommand implements Command {
 
     static {
         for (Figure f : new Figure[] {new TopologiesTable(), new Fig1(true), new Fig1(false), new Fig2(), new Fig3(),
-                new RatesFigure(), new RegularityStudy()}) {
+                new RatesFigure(), new RegularityStudy(), new TrackingStudy()}) {
             FIGURES.put(f.name(), f);
         }
         for (boolean fashion : new boolean[] {true, false}) {

@@ -36,14 +36,14 @@ public final class GradientTracking implements OptimizerProvider {
         double weightDecay = p.real("weight-decay");
         return new DecentralizedOptimizer() {
             private WorkerMatrix y;
+            private WorkerMatrix g;    // the oracle always writes here (the DL oracle binds its networks to it once)
             private WorkerMatrix gOld;
-            private WorkerMatrix gNew;
             private WorkerMatrix tmp;
 
-            private void gradient(StepContext c, WorkerMatrix x, WorkerMatrix into) {
-                c.oracle().gradients(x, into, c.losses());
+            private void gradient(StepContext c, WorkerMatrix x) {
+                c.oracle().gradients(x, g, c.losses());
                 if (weightDecay != 0) {
-                    into.addScaled(weightDecay, x);
+                    g.addScaled(weightDecay, x);
                 }
             }
 
@@ -51,26 +51,25 @@ public final class GradientTracking implements OptimizerProvider {
             public void step(StepContext c, WorkerMatrix x) {
                 if (y == null) {
                     y = x.zerosLike();
+                    g = x.zerosLike();
                     gOld = x.zerosLike();
-                    gNew = x.zerosLike();
                     tmp = x.zerosLike();
-                    gradient(c, x, gOld);
-                    y.assign(gOld);
+                    gradient(c, x);
+                    y.assign(g);
+                    gOld.assign(g);
                 }
                 GossipMatrix w = c.scheme().matrix(c.step());
                 x.mix(w, tmp);
                 tmp.addScaled(-lr * c.learningRateScale(), y);
                 x.assign(tmp);
-                gradient(c, x, gNew);
+                gradient(c, x);
                 y.mix(w, tmp);
-                tmp.addScaled(1, gNew);
+                tmp.addScaled(1, g);
                 tmp.addScaled(-1, gOld);
                 WorkerMatrix t = y;
                 y = tmp;
                 tmp = t;
-                t = gOld;
-                gOld = gNew;
-                gNew = t;
+                gOld.assign(g);
             }
         };
     }
