@@ -141,17 +141,7 @@ final class DlCovariance implements Figure {
                 bestU = u;
             }
         }
-        double a = Math.max(0, bestU - 0.05), b = Math.min(5, bestU + 0.05);
-        double g = (Math.sqrt(5) - 1) / 2;
-        for (int it = 0; it < 40; it++) {
-            double c = b - g * (b - a), d = a + g * (b - a);
-            if (f.applyAsDouble(c) < f.applyAsDouble(d)) {
-                b = d;
-            } else {
-                a = c;
-            }
-        }
-        double u = (a + b) / 2;
+        double u = org.tidl.core.linalg.GoldenSection.minimize(f, Math.max(0, bestU - 0.05), Math.min(5, bestU + 0.05), 40);
         return new Fit(1 - Math.pow(10, -u), Math.sqrt(f.applyAsDouble(u) / dot(measured, measured)));
     }
 

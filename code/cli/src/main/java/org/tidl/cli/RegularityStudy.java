@@ -105,17 +105,8 @@ final class RegularityStudy implements Figure {
                 bi = i;
             }
         }
-        double a = Math.log(lrs[Math.max(0, bi - 1)]), b = Math.log(lrs[Math.min(lrs.length - 1, bi + 1)]);
-        double phi = (Math.sqrt(5) - 1) / 2;
-        for (int it = 0; it < 50; it++) {
-            double c = b - phi * (b - a), d = a + phi * (b - a);
-            if (rate.applyAsDouble(Math.exp(c)) > rate.applyAsDouble(Math.exp(d))) {
-                b = d;
-            } else {
-                a = c;
-            }
-        }
-        double lr = Math.exp((a + b) / 2);
+        double lr = Math.exp(org.tidl.core.linalg.GoldenSection.minimize(u -> -rate.applyAsDouble(Math.exp(u)),
+                Math.log(lrs[Math.max(0, bi - 1)]), Math.log(lrs[Math.min(lrs.length - 1, bi + 1)]), 50));
         return new double[] {rate.applyAsDouble(lr), lr};
     }
 }
