@@ -28,6 +28,9 @@ final class ReproduceCommand implements Command {
                 DEEP_LEARNING.add(f.name());
             }
         }
+        Figure study = new OptimizerStudy();
+        FIGURES.put(study.name(), study);
+        DEEP_LEARNING.add(study.name());
     }
 
 

@@ -108,7 +108,7 @@ class ReproduceCliTest {
         assertBadInput(run("train", "--experiment", exp.toString(), "--out", out, "--non-iid-alpha", "0"), "non-iid-alpha");
         CliTest.Result dirichlet = run("train", "--experiment", exp.toString(), "--out", out, "--fresh", "--non-iid-alpha", "0.1");
         assertThat(dirichlet.code()).as(dirichlet.err()).isZero();
-        assertThat(Files.readAllLines(dir.resolve("results/tiny/runs.csv")).get(1)).contains(",0.1,");
+        assertThat(Files.readAllLines(dir.resolve("results/tiny/runs.csv")).get(1)).contains(",dirichlet(0.1),");
         assertBadInput(run("train", "--experiment", exp.toString(), "--out", out, "--fresh", "--set", "dataset=cifar10",
                 "--set", "model=vgg11", "--data-dir", dir.toString()), "data_batch_1.bin");
         assertBadInput(run("train", "--experiment", exp.toString(), "--out", out, "--fresh", "--set", "topologies=hypercube",

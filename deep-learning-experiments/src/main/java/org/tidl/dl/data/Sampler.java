@@ -90,6 +90,29 @@ public final class Sampler {
         return new Sampler(pools, seed);
     }
 
+    /**
+     * "Unshuffled" data (DeTAG's setting): the training set sorted by label (stable, so by index within a label)
+     * and cut into n contiguous blocks of equal size, one per worker. With 10 classes and n ≥ 10 each worker
+     * sees one or two classes.
+     */
+    public static Sampler sorted(int workers, int[] labels, long seed) {
+        Integer[] order = new Integer[labels.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(labels[a], labels[b]));
+        int[][] pools = new int[workers][];
+        for (int w = 0; w < workers; w++) {
+            int from = (int) ((long) labels.length * w / workers);
+            int to = (int) ((long) labels.length * (w + 1) / workers);
+            pools[w] = new int[to - from];
+            for (int k = from; k < to; k++) {
+                pools[w][k - from] = order[k];
+            }
+        }
+        return new Sampler(pools, seed);
+    }
+
     /** Gamma(k, 1) by Marsaglia and Tsang (k < 1 through the boost U^(1/k)). */
     static double gamma(double k, SplittableRandom rng) {
         if (k < 1) {

@@ -37,7 +37,7 @@ public final class Experiment {
         KEYS.put("topologies", null);            // ';'-separated specs
         KEYS.put("learning-rates", null);        // number list
         KEYS.put("seeds", "1");                  // list
-        KEYS.put("optimizer", "dsgd-atc");       // spec; lr comes from the grid
+        KEYS.put("optimizer", "dsgd-atc");       // ';'-separated specs (a grid axis); lr comes from the grid
         KEYS.put("batch", "16");                 // per worker
         KEYS.put("steps", null);
         KEYS.put("schedule", "constant");        // constant | step-decay (x1 75%, x0.1 15%, x0.01 10%)
@@ -47,6 +47,7 @@ public final class Experiment {
         KEYS.put("eval-test-examples", "0");     // 0: the whole test set
         KEYS.put("abort-test-loss", "2.6");      // the paper's divergence threshold
         KEYS.put("non-iid-alpha", "none");       // none | Dirichlet alpha
+        KEYS.put("split", "iid");                // iid (or Dirichlet with non-iid-alpha) | sorted (label-sorted blocks: "unshuffled")
         KEYS.put("augment", "auto");             // auto (on for cifar10) | true | false
         KEYS.put("covariance-after", "0");       // > 0: covariance protocol (Fig. 5) after this many steps
         KEYS.put("covariance-repetitions", "100");
@@ -54,7 +55,7 @@ public final class Experiment {
         KEYS.put("covariance-fraction", "0.01"); // share of coordinates kept
     }
 
-    public record Cell(int index, String topology, int workers, double learningRate, long seed) { }
+    public record Cell(int index, String optimizer, String topology, int workers, double learningRate, long seed) { }
 
     private final Map<String, String> values;
     private final List<Cell> cells;
@@ -145,6 +146,12 @@ public final class Experiment {
         if (!Double.isNaN(alpha) && !(alpha > 0)) {
             throw new InvalidInputException("non-iid-alpha must be none or > 0, got '" + get("non-iid-alpha") + "'");
         }
+        if (!split().equals("iid") && !split().equals("sorted")) {
+            throw new InvalidInputException("split must be iid or sorted, got '" + split() + "'");
+        }
+        if (split().equals("sorted") && !Double.isNaN(alpha)) {
+            throw new InvalidInputException("split = sorted and non-iid-alpha exclude each other");
+        }
         if (!get("augment").matches("auto|true|false")) {
             throw new InvalidInputException("augment must be auto, true or false, got '" + get("augment") + "'");
         }
@@ -174,14 +181,16 @@ public final class Experiment {
             if (w != Math.rint(w)) {
                 throw new InvalidInputException("workers must be integers, got " + w);
             }
-            for (String t : topologies()) {
-                String own = values.get("learning-rates@" + t);
-                for (double lr : NumberLists.reals("learning-rates", own != null ? own : get("learning-rates"))) {
-                    for (double s : seeds) {
-                        if (s != Math.rint(s)) {
-                            throw new InvalidInputException("seeds must be integers, got " + s);
+            for (String o : list("optimizer")) {
+                for (String t : topologies()) {
+                    String own = values.get("learning-rates@" + t);
+                    for (double lr : NumberLists.reals("learning-rates", own != null ? own : get("learning-rates"))) {
+                        for (double s : seeds) {
+                            if (s != Math.rint(s)) {
+                                throw new InvalidInputException("seeds must be integers, got " + s);
+                            }
+                            out.add(new Cell(out.size(), o, t, (int) w, lr, (long) s));
                         }
-                        out.add(new Cell(out.size(), t, (int) w, lr, (long) s));
                     }
                 }
             }
@@ -232,7 +241,6 @@ public final class Experiment {
     public String dataDir() { return get("data-dir"); }
     public String model() { return get("model"); }
     public int hidden() { return positive("hidden"); }
-    public String optimizer() { return get("optimizer"); }
     public int batch() { return positive("batch"); }
     public int steps() { return positive("steps"); }
     public String schedule() { return get("schedule"); }
@@ -252,17 +260,29 @@ public final class Experiment {
     public double covarianceFraction() { return real("covariance-fraction"); }
 
     public List<String> topologies() {
+        return list("topologies");
+    }
+
+    /** The optimizer specs of the grid. */
+    public List<String> optimizers() {
+        return list("optimizer");
+    }
+
+    private List<String> list(String key) {
         List<String> out = new ArrayList<>();
-        for (String t : get("topologies").split(";")) {
+        for (String t : get(key).split(";")) {
             if (!t.isBlank()) {
                 out.add(t.strip());
             }
         }
         if (out.isEmpty()) {
-            throw new InvalidInputException("topologies: give at least one topology (';'-separated)");
+            throw new InvalidInputException(key + ": give at least one (';'-separated)");
         }
         return out;
     }
+
+    /** How workers' data are split: "iid" (or Dirichlet when non-iid-alpha is set) or "sorted". */
+    public String split() { return get("split"); }
 
     public List<Cell> cells() {
         return cells;

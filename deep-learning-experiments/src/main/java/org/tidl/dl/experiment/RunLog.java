@@ -25,7 +25,7 @@ import org.tidl.core.io.CsvReader;
 final class RunLog {
 
     static final String[] RUNS = {"cell", "experiment", "dataset", "model", "workers", "topology", "optimizer",
-        "learning_rate", "seed", "batch", "steps", "schedule", "ema", "non_iid_alpha", "evaluated_worker", "steps_done",
+        "learning_rate", "seed", "batch", "steps", "schedule", "ema", "split", "evaluated_worker", "steps_done",
         "diverged", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "consensus_distance", "wall_seconds"};
     static final String[] EVALUATIONS = {"cell", "topology", "workers", "learning_rate", "seed", "step",
         "mean_minibatch_loss", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "consensus_distance"};

@@ -94,7 +94,7 @@ public final class Trainer {
     public Path run(Path resultsRoot, boolean resume, boolean fresh, Listener listener) {
         for (Experiment.Cell c : x.cells()) {
             topologies.build(c.topology(), c.workers());
-            optimizers.resolve(x.optimizer(), Map.of("lr", Double.toString(c.learningRate())));
+            optimizers.resolve(c.optimizer(), Map.of("lr", Double.toString(c.learningRate())));
         }
         Path dir = resultsRoot.resolve(x.name());
         RunLog log = RunLog.open(dir, x, resume, fresh);
@@ -127,6 +127,9 @@ public final class Trainer {
     }
 
     private Sampler sampler(int n, long seed) {
+        if (x.split().equals("sorted")) {
+            return Sampler.sorted(n, train.labels(), seed);
+        }
         return Double.isNaN(x.nonIidAlpha()) ? Sampler.iid(n, train.count(), seed)
                 : Sampler.dirichlet(n, train.labels(), train.classes(), x.nonIidAlpha(), seed);
     }
@@ -138,7 +141,7 @@ public final class Trainer {
         SimulatedWorkers w = workers(n, c.seed());
         NdWorkerMatrix params = w.parameters();
         Map<String, String> lr = Map.of("lr", Double.toString(c.learningRate()));
-        DecentralizedOptimizer opt = optimizers.resolve(x.optimizer(), lr).newRun();
+        DecentralizedOptimizer opt = optimizers.resolve(c.optimizer(), lr).newRun();
         ImageOracle oracle = new ImageOracle(w, train, sampler(n, c.seed()), x.batch(), x.augment(), c.seed());
         int evaluated = new SplittableRandom(c.seed()).nextInt(n); // the paper evaluates one random worker
         INDArray model = evaluator.parameters();
@@ -189,9 +192,10 @@ public final class Trainer {
         }
         double wall = Math.round((System.nanoTime() - start) / 1e8) / 10.0;
         Csv run = new Csv(RunLog.RUNS);
-        run.add(c.index(), x.name(), x.dataset(), x.model(), n, c.topology(), x.optimizer(), c.learningRate(), c.seed(),
+        run.add(c.index(), x.name(), x.dataset(), x.model(), n, c.topology(), c.optimizer(), c.learningRate(), c.seed(),
                 x.batch(), trainSteps, x.schedule(), Double.isNaN(ema) ? "none" : Csv.number(ema),
-                Double.isNaN(x.nonIidAlpha()) ? "none" : Csv.number(x.nonIidAlpha()), evaluated, done, diverged,
+                x.split().equals("sorted") ? "sorted" : Double.isNaN(x.nonIidAlpha()) ? "iid"
+                        : "dirichlet(" + Csv.number(x.nonIidAlpha()) + ")", evaluated, done, diverged,
                 trainM.loss(), trainM.accuracy(), testM.loss(), testM.accuracy(), consensus, wall);
         log.append(evaluations, covariances, run);
         listener.cellFinished(c, diverged, trainM.loss());
@@ -218,7 +222,7 @@ public final class Trainer {
         int reps = x.covarianceRepetitions();
         for (int r = 0; r < reps; r++) {
             params.array().assign(checkpoint);
-            DecentralizedOptimizer opt = optimizers.resolve(x.optimizer(), Map.of("lr", Double.toString(c.learningRate())))
+            DecentralizedOptimizer opt = optimizers.resolve(c.optimizer(), Map.of("lr", Double.toString(c.learningRate())))
                     .newRun();
             long seed = c.seed() * 1_000_003L + r + 1;
             ImageOracle oracle = new ImageOracle(w, train, sampler(n, seed), x.batch(), x.augment(), seed);

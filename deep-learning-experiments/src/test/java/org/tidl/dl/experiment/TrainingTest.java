@@ -129,5 +129,26 @@ class TrainingTest {
         assertThat(experiment("steps = 1000", "schedule = step-decay").learningRateScale(750)).isEqualTo(0.1);
         assertThat(experiment("steps = 1000", "schedule = step-decay").learningRateScale(900)).isEqualTo(0.01);
         assertThat(experiment("steps = 10", "evaluations = 3").evaluationSteps()).containsExactly(3, 7, 10);
+        assertThat(experiment("optimizer = dsgd; gradient-tracking", "topologies = ring; star").cells())
+                .extracting(Experiment.Cell::optimizer).containsExactly("dsgd", "dsgd", "gradient-tracking", "gradient-tracking");
+        assertThatThrownBy(() -> experiment("split = sorted", "non-iid-alpha = 0.1")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("exclude");
+    }
+
+    /** Unshuffled data: label-sorted blocks partition the training set, each of the 16 workers sees at most 2 classes. */
+    @Test
+    void sortedSplitGivesEachWorkerAContiguousBlockOfLabels() {
+        org.tidl.dl.data.Sampler s = org.tidl.dl.data.Sampler.sorted(16, train.labels(), 1);
+        java.util.Set<Integer> all = new java.util.HashSet<>();
+        for (int w = 0; w < 16; w++) {
+            java.util.Set<Integer> labels = new java.util.HashSet<>();
+            for (int i : s.pool(w)) {
+                labels.add(train.labels()[i]);
+                all.add(i);
+            }
+            assertThat(labels.size()).as("worker %d", w).isBetween(1, 2);
+            assertThat(s.pool(w).length).isBetween(3750, 3750);
+        }
+        assertThat(all).hasSize(train.count());
     }
 }
