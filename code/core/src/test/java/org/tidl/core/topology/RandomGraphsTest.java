@@ -105,4 +105,46 @@ class RandomGraphsTest {
         assertThat(Dense.of(s.matrix(7))).isNotEqualTo(Dense.of(s.matrix(8)));
         assertThatThrownBy(() -> EffectiveNeighbors.of(s)).isInstanceOf(InvalidInputException.class);
     }
+
+    /** The digest's number for GOS's CycleChangingGraph [Star, TwoCliques, Ring] at n = 16: n_W(0.951) = 11.53. */
+    @Test
+    void cycleThroughTopologiesMatchesTheReproductionRepo() {
+        GossipScheme s = REGISTRY.build("cycle:of=star|two-cliques|ring", 16).scheme();
+        assertThat(s.period()).isEqualTo(3);
+        assertThat(EffectiveNeighbors.of(s).at(0.951, NeighborsMode.MEAN)).isCloseTo(11.53, within(0.005));
+        GossipScheme withTv = REGISTRY.build("cycle:of=ring|time-varying-exponential", 16).scheme();
+        assertThat(withTv.period()).isEqualTo(8);
+        assertThat(Dense.of(withTv.matrix(3))).containsExactly(
+                Dense.of(REGISTRY.build("time-varying-exponential", 16).scheme().matrix(1)));
+    }
+
+    @Test
+    void slowlyChangingGraphsStayConnectedAndAreReproducible() {
+        for (String spec : new String[] {"slowly-changing:k=3,seed=2", "slowly-changing-ring:k=2,seed=2",
+            "slowly-changing-star:k=2,seed=2"}) {
+            GossipScheme s = REGISTRY.build(spec, 12).scheme();
+            assertThat(s.period()).isEqualTo(GossipScheme.APERIODIC);
+            double[] late = Dense.of(s.matrix(40));
+            for (int t = 0; t < 50; t += 7) {
+                double[] w = Dense.of(s.matrix(t));
+                boolean[] a = new boolean[144];
+                for (int i = 0; i < 144; i++) {
+                    a[i] = i / 12 != i % 12 && w[i] > 0;
+                }
+                assertThat(SlowlyChanging.connected(12, a)).as(spec + " at " + t).isTrue();
+            }
+            assertThat(Dense.of(s.matrix(40))).as(spec).containsExactly(late); // also after going back in time
+            assertThat(Dense.of(REGISTRY.build(spec, 12).scheme().matrix(40))).containsExactly(late);
+        }
+        // the ring keeps its cycle and gets exactly k chords
+        double[] w = Dense.of(REGISTRY.build("slowly-changing-ring:k=2,seed=5", 12).scheme().matrix(9));
+        int edges = 0;
+        for (int i = 0; i < 12; i++) {
+            assertThat(w[i * 12 + (i + 1) % 12]).isPositive();
+            for (int j = i + 1; j < 12; j++) {
+                edges += w[i * 12 + j] > 0 ? 1 : 0;
+            }
+        }
+        assertThat(edges).isEqualTo(12 + 2);
+    }
 }
