@@ -94,16 +94,11 @@ public abstract class SlowlyChanging implements TopologyProvider {
         @Override
         public GossipScheme create(int n, Parameters p) {
             Require.atLeast(name(), n, 4);
-            int k = p.integer("k");
-            long seed = p.integer("seed");
-            return GossipScheme.of(n, GossipScheme.APERIODIC, t -> {
-                boolean[] a = new boolean[n * n];
+            return redrawnEachStep(n, p, 0, a -> {
                 for (int i = 0; i < n; i++) {
                     int j = (i + 1) % n;
                     a[i * n + j] = a[j * n + i] = true;
                 }
-                addRandomEdges(a, n, k, 0, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + t));
-                return weights(n, a);
             });
         }
     }
@@ -116,17 +111,24 @@ public abstract class SlowlyChanging implements TopologyProvider {
         @Override
         public GossipScheme create(int n, Parameters p) {
             Require.atLeast(name(), n, 3);
-            int k = p.integer("k");
-            long seed = p.integer("seed");
-            return GossipScheme.of(n, GossipScheme.APERIODIC, t -> {
-                boolean[] a = new boolean[n * n];
+            return redrawnEachStep(n, p, 1, a -> {
                 for (int i = 1; i < n; i++) {
                     a[i] = a[i * n] = true;
                 }
-                addRandomEdges(a, n, k, 1, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + t));
-                return weights(n, a);
             });
         }
+    }
+
+    /** A base graph plus k random edges among workers ≥ {@code from}, redrawn at every step from (seed, t). */
+    static GossipScheme redrawnEachStep(int n, Parameters p, int from, java.util.function.Consumer<boolean[]> base) {
+        int k = p.integer("k");
+        long seed = p.integer("seed");
+        return GossipScheme.of(n, GossipScheme.APERIODIC, t -> {
+            boolean[] a = new boolean[n * n];
+            base.accept(a);
+            addRandomEdges(a, n, k, from, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + t));
+            return weights(n, a);
+        });
     }
 
     /** Adds up to k distinct new edges between workers ≥ {@code from}; gives up when none are left. */
