@@ -46,7 +46,7 @@ class CliTest {
         Result csv = run("list", "--format", "csv", "--plugins", empty.toString());
         assertThat(csv.out()).startsWith("kind,name,origin,description\n");
         assertThat(csv.out()).contains("topology,hypercube,built-in,");
-        assertThat(csv.out().lines().filter(l -> l.startsWith("topology,")).count()).isEqualTo(28);
+        assertThat(csv.out().lines().filter(l -> l.startsWith("topology,")).count()).isEqualTo(29);
         assertThat(csv.out().lines().filter(l -> l.startsWith("optimizer,")).count()).isEqualTo(7);
     }
 

@@ -147,4 +147,36 @@ class RandomGraphsTest {
         }
         assertThat(edges).isEqualTo(12 + 2);
     }
+
+    /** AL-DSGD's dynamic graphs: copies of the ring on the authors' schedule mix better than the ring itself. */
+    @Test
+    void relabelledCopiesKeepDegreesAndMixBetter() {
+        GossipScheme ring = REGISTRY.build("ring", 16).scheme();
+        GossipScheme dyn = REGISTRY.build("relabelled:base=ring,graphs=2,seed=4", 16).scheme();
+        assertThat(dyn.period()).isEqualTo(2);
+        assertThat(Dense.of(dyn.matrix(1))).containsExactly(Dense.of(ring.matrix(0))); // odd steps: copy 0
+        double[] w = Dense.of(dyn.matrix(0)); // even steps: a relabelled ring, still 2-regular, doubly stochastic
+        java.util.Set<Integer> peers = new java.util.HashSet<>();
+        for (int i = 0; i < 16; i++) {
+            int degree = 0;
+            double col = 0;
+            for (int j = 0; j < 16; j++) {
+                degree += j != i && w[i * 16 + j] > 0 ? 1 : 0;
+                col += w[j * 16 + i];
+            }
+            assertThat(degree).isEqualTo(2);
+            assertThat(col).isCloseTo(1, within(1e-12));
+            if (w[0 * 16 + i] > 0 && i != 0) {
+                peers.add(i);
+            }
+        }
+        peers.add(1);
+        peers.add(15);
+        assertThat(peers.size()).isGreaterThan(2); // worker 0 meets new peers
+        assertThat(EffectiveNeighbors.of(dyn).at(0.951, NeighborsMode.MEAN))
+                .isGreaterThan(EffectiveNeighbors.of(ring).at(0.951, NeighborsMode.MEAN));
+        assertThat(Relabelled.copyAt(0, 3)).isEqualTo(1);
+        assertThat(Relabelled.copyAt(3, 3)).isEqualTo(2);
+        assertThat(Relabelled.copyAt(5, 3)).isEqualTo(0);
+    }
 }
