@@ -22,12 +22,15 @@ import org.tidl.core.theory.SpectralGap;
  *   AG: Z⁽ʳ⁺¹⁾ = (1+η) W Z⁽ʳ⁾ − η Z⁽ʳ⁻¹⁾,  Z⁽⁻¹⁾ = Z⁽⁰⁾,  η = (1 − √(1−λ²)) / (1 + √(1−λ²)), λ = 1 − spectral gap
  * </pre>
  * Initialisation Y₀ = 0, G̃₋₁ = 0 (the notebook's; the pcode's Y₀ = first gradient leaves a permanent offset in
- * mean(Y)), so phase 0 only gossips. G̃ is the mean of the phase's {@code accumulation} = R minibatch gradients.
+ * mean(Y)), so phase 0 only gossips. G̃ is the sum of the phase's R minibatch gradients divided by
+ * {@code accumulation} = B (default B = R: their mean; B ≠ R rescales the gradient, as the third-party code).
  */
 public final class Detag implements OptimizerProvider {
 
     static final Parameter ROUNDS = Parameter.integer("rounds", 0, 0, 1_000_000,
             "R, accelerated-gossip rounds (= iterations) per phase; 0: the heuristic max(1, floor(0.5 ln n / sqrt(1 - lambda)))");
+    static final Parameter ACCUMULATION = Parameter.integer("accumulation", 0, 0, 1_000_000,
+            "B, the divisor of the phase's gradient buffer; 0: B = R (the buffer is the mean of the phase's R minibatch gradients)");
     static final Parameter ETA = Parameter.real("gossip-eta", -1.0, -1, 1, true,
             "accelerated-gossip momentum eta; -1: from lambda = 1 - spectral gap of W (0 gives plain gossip)");
 
@@ -38,7 +41,7 @@ public final class Detag implements OptimizerProvider {
         return "DeTAG: phases of R accelerated-gossip rounds, gradient tracking, gradients accumulated over the phase";
     }
 
-    @Override public List<Parameter> parameters() { return List.of(LocalSgd.LR, ROUNDS, ETA, LocalSgd.WEIGHT_DECAY); }
+    @Override public List<Parameter> parameters() { return List.of(LocalSgd.LR, ROUNDS, ACCUMULATION, ETA, LocalSgd.WEIGHT_DECAY); }
 
     /** η of the accelerated gossip for second-largest eigenvalue modulus λ. */
     public static double eta(double lambda) {
@@ -56,6 +59,7 @@ public final class Detag implements OptimizerProvider {
         double lr = p.real("lr");
         double weightDecay = p.real("weight-decay");
         int roundsGiven = (int) p.integer("rounds");
+        int accumulationGiven = p.integer("accumulation");
         double etaGiven = p.real("gossip-eta");
         if (etaGiven < 0 && etaGiven != -1) {
             throw new InvalidInputException("gossip-eta must be -1 (from the spectral gap) or in [0, 1), got " + etaGiven);
@@ -105,7 +109,7 @@ public final class Detag implements OptimizerProvider {
                 if (weightDecay != 0) {
                     g.addScaled(weightDecay, x);
                 }
-                acc.addScaled(1.0 / rounds, g);
+                acc.addScaled(1.0 / (accumulationGiven > 0 ? accumulationGiven : rounds), g);
                 GossipMatrix w = c.scheme().matrix(c.step());
                 accelerated(w, eta, true);
                 accelerated(w, eta, false);

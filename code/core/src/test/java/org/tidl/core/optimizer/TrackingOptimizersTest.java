@@ -133,6 +133,25 @@ class TrackingOptimizersTest {
             opt.step(new StepContext(t, 1, ring, ORACLE, losses), x);
         }
         assertThat(m.get(1)).isCloseTo(m.get(0), within(1e-12));
+        // B = 2R halves the tracked gradient: the same recursion with α/2
+        DecentralizedOptimizer half = OptimizerRegistry.builtIn().resolve("detag:rounds=3,accumulation=6",
+                Map.of("lr", Double.toString(alpha))).newRun();
+        ArrayWorkerMatrix x2 = new ArrayWorkerMatrix(N, D);
+        for (int i = 0; i < N; i++) {
+            x2.set(i, 0, i);
+        }
+        java.util.List<Double> m2 = new java.util.ArrayList<>();
+        for (int t = 0; t <= 9; t++) {
+            if (t % 3 == 0) {
+                double s = 0;
+                for (int i = 0; i < N; i++) {
+                    s += x2.get(i, 0) / N;
+                }
+                m2.add(s);
+            }
+            half.step(new StepContext(t, 1, ring, ORACLE, losses), x2);
+        }
+        assertThat(m2.get(3)).isCloseTo(m2.get(2) - alpha / 2 * (m2.get(1) - bMean), within(1e-12));
         for (int k = 1; k + 1 < m.size(); k++) {
             assertThat(m.get(k + 1)).as("phase %d", k + 1).isCloseTo(m.get(k) - alpha * (m.get(k - 1) - bMean), within(1e-12));
         }
