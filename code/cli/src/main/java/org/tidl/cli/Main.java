@@ -74,8 +74,7 @@ public final class Main {
             err.println("tidl: error: " + oneLine(e.getMessage()));
             return 2;
         } catch (OutOfMemoryError e) {
-            err.println("tidl: error: out of Java heap memory (max " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MiB); raise it with TIDL_HEAP, e.g. TIDL_HEAP=16g ./tidl ...");
+            err.println(outOfMemory(e));
             return 3;
         } catch (Exception e) {
             err.println("tidl: internal error: " + oneLine(e.toString()));
@@ -117,5 +116,24 @@ public final class Main {
         f.printHelp(pw, 110, "./tidl " + cmd.name() + " " + cmd.usage(), cmd.summary(), withShared(cmd.options()),
                 2, 2, null);
         pw.flush();
+    }
+
+    /** Which limit was hit: ND4J's off-heap memory (JavaCPP's messages) or the Java heap. */
+    static String outOfMemory(OutOfMemoryError e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append(' ');
+        }
+        String m = all.toString();
+        if (m.contains("maxPhysicalBytes") || m.contains("physicalBytes")) {
+            return "tidl: error: out of process memory for ND4J (limit " + System.getProperty("org.bytedeco.javacpp.maxphysicalbytes", "?")
+                    + "); raise TIDL_PHYSICAL (and TIDL_OFFHEAP), e.g. TIDL_PHYSICAL=22g TIDL_OFFHEAP=16g ./tidl ..., or use fewer workers";
+        }
+        if (m.contains("maxBytes") || m.contains("totalBytes") || m.contains("Cannot allocate")) {
+            return "tidl: error: out of ND4J off-heap memory (limit " + System.getProperty("org.bytedeco.javacpp.maxbytes", "?")
+                    + "); raise it with TIDL_OFFHEAP, e.g. TIDL_OFFHEAP=16g ./tidl ..., or use fewer workers";
+        }
+        return "tidl: error: out of Java heap memory (max " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MiB); raise it with TIDL_HEAP, e.g. TIDL_HEAP=16g ./tidl ...";
     }
 }

@@ -50,6 +50,17 @@ class CliTest {
         assertThat(csv.out().lines().filter(l -> l.startsWith("optimizer,")).count()).isEqualTo(7);
     }
 
+    /** Running out of memory names the limit that was hit and the setting to change. */
+    @Test
+    void outOfMemorySaysWhichSettingToChange() {
+        OutOfMemoryError nd4j = new OutOfMemoryError("Cannot allocate new LongPointer(2): totalBytes = 256, physicalBytes = 2235M");
+        nd4j.initCause(new OutOfMemoryError("Physical memory usage is too high: physicalBytes (2235M) > maxPhysicalBytes (2048M)"));
+        assertThat(Main.outOfMemory(nd4j)).contains("TIDL_PHYSICAL").doesNotContain("\n");
+        assertThat(Main.outOfMemory(new OutOfMemoryError("Cannot allocate 4096 bytes: totalBytes = 12G > maxBytes")))
+                .contains("TIDL_OFFHEAP");
+        assertThat(Main.outOfMemory(new OutOfMemoryError("Java heap space"))).contains("TIDL_HEAP");
+    }
+
     @Test
     void neighborsCsvWithQuotedSpecs() {
         Result r = run("neighbors", "--topology", "circulant:offsets=1,8", "--topology", "ring", "--workers", "32",
