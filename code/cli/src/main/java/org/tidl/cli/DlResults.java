@@ -51,10 +51,6 @@ final class DlResults {
         return CsvReader.read(dir.resolve("runs.csv"));
     }
 
-    static List<Map<String, String>> read(Path file) {
-        return CsvReader.read(file);
-    }
-
     /** The paper's name for a topology spec at n workers ("circulant:offsets=1,8" at 32 is "Torus (4x8)"). */
     static String label(String spec, int n) {
         if (spec.startsWith("circulant:offsets=1,")) {
@@ -82,12 +78,10 @@ final class DlResults {
     /** Curves per (topology, workers), in the experiment's order; seeds are averaged per learning rate. */
     static List<Curve> curves(List<Map<String, String>> runs) {
         Map<String, Map<Double, double[]>> byTopology = new LinkedHashMap<>();
-        Map<String, Double> stable = new LinkedHashMap<>();
         for (Map<String, String> r : runs) {
             String key = r.get("topology") + "\u0000" + r.get("workers");
             double lr = Double.parseDouble(r.get("learning_rate"));
             Map<Double, double[]> m = byTopology.computeIfAbsent(key, k -> new java.util.TreeMap<>());
-            stable.putIfAbsent(key, Double.NaN);
             if (Boolean.parseBoolean(r.get("diverged"))) {
                 m.putIfAbsent(lr, new double[] {Double.NaN, 0});
                 m.get(lr)[0] = Double.NaN;

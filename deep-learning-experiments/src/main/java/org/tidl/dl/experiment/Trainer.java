@@ -55,6 +55,7 @@ public final class Trainer {
     private final Images trainEval;
     private final Images testEval;
     private SimulatedWorkers workers;
+    private final Map<String, GossipScheme> schemes = new java.util.HashMap<>();
     private Evaluator evaluator;
 
     public Trainer(Experiment x, TopologyRegistry topologies, OptimizerRegistry optimizers, Images train, Images test) {
@@ -93,8 +94,8 @@ public final class Trainer {
      */
     public Path run(Path resultsRoot, boolean resume, boolean fresh, Listener listener) {
         for (Experiment.Cell c : x.cells()) {
-            topologies.build(c.topology(), c.workers());
-            optimizers.resolve(c.optimizer(), Map.of("lr", Double.toString(c.learningRate())));
+            scheme(c);
+            optimizer(c);
         }
         Path dir = resultsRoot.resolve(x.name());
         RunLog log = RunLog.open(dir, x, resume, fresh);
@@ -109,6 +110,19 @@ public final class Trainer {
             runCell(c, log, listener);
         }
         return dir;
+    }
+
+    /**
+     * The cell's gossip scheme, built (and validated) once per topology and worker count: every learning rate
+     * and seed of a grid shares it, and some are costly to build (MATCHA's probabilities).
+     */
+    private GossipScheme scheme(Experiment.Cell c) {
+        return schemes.computeIfAbsent(c.topology() + "\u0000" + c.workers(),
+                k -> topologies.build(c.topology(), c.workers()).scheme());
+    }
+
+    private OptimizerRegistry.Optimizer optimizer(Experiment.Cell c) {
+        return optimizers.resolve(c.optimizer(), Map.of("lr", Double.toString(c.learningRate())));
     }
 
     private SimulatedWorkers workers(int n, long seed) {
@@ -137,11 +151,10 @@ public final class Trainer {
     private void runCell(Experiment.Cell c, RunLog log, Listener listener) {
         long start = System.nanoTime();
         int n = c.workers();
-        GossipScheme scheme = topologies.build(c.topology(), n).scheme();
+        GossipScheme scheme = scheme(c);
         SimulatedWorkers w = workers(n, c.seed());
         NdWorkerMatrix params = w.parameters();
-        Map<String, String> lr = Map.of("lr", Double.toString(c.learningRate()));
-        DecentralizedOptimizer opt = optimizers.resolve(c.optimizer(), lr).newRun();
+        DecentralizedOptimizer opt = optimizer(c).newRun();
         ImageOracle oracle = new ImageOracle(w, train, sampler(n, c.seed()), x.batch(), x.augment(), c.seed());
         int evaluated = new SplittableRandom(c.seed()).nextInt(n); // the paper evaluates one random worker
         INDArray model = evaluator.parameters();
@@ -222,8 +235,7 @@ public final class Trainer {
         int reps = x.covarianceRepetitions();
         for (int r = 0; r < reps; r++) {
             params.array().assign(checkpoint);
-            DecentralizedOptimizer opt = optimizers.resolve(c.optimizer(), Map.of("lr", Double.toString(c.learningRate())))
-                    .newRun();
+            DecentralizedOptimizer opt = optimizer(c).newRun();
             long seed = c.seed() * 1_000_003L + r + 1;
             ImageOracle oracle = new ImageOracle(w, train, sampler(n, seed), x.batch(), x.augment(), seed);
             for (int s = 0; s < x.covarianceSteps(); s++) {

@@ -105,10 +105,7 @@ public final class Detag implements OptimizerProvider {
                     zyPrev.assign(y);
                     acc.setZero();
                 }
-                c.oracle().gradients(x, g, c.losses()); // every iteration at the phase's fixed x
-                if (weightDecay != 0) {
-                    g.addScaled(weightDecay, x);
-                }
+                LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay); // at the phase's fixed x
                 acc.addScaled(1.0 / (accumulationGiven > 0 ? accumulationGiven : rounds), g);
                 GossipMatrix w = c.scheme().matrix(c.step());
                 accelerated(w, eta, true);

@@ -40,13 +40,6 @@ public final class GradientTracking implements OptimizerProvider {
             private WorkerMatrix gOld;
             private WorkerMatrix tmp;
 
-            private void gradient(StepContext c, WorkerMatrix x) {
-                c.oracle().gradients(x, g, c.losses());
-                if (weightDecay != 0) {
-                    g.addScaled(weightDecay, x);
-                }
-            }
-
             @Override
             public void step(StepContext c, WorkerMatrix x) {
                 if (y == null) {
@@ -54,7 +47,7 @@ public final class GradientTracking implements OptimizerProvider {
                     g = x.zerosLike();
                     gOld = x.zerosLike();
                     tmp = x.zerosLike();
-                    gradient(c, x);
+                    LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay);
                     y.assign(g);
                     gOld.assign(g);
                 }
@@ -62,7 +55,7 @@ public final class GradientTracking implements OptimizerProvider {
                 x.mix(w, tmp);
                 tmp.addScaled(-lr * c.learningRateScale(), y);
                 x.assign(tmp);
-                gradient(c, x);
+                LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay);
                 y.mix(w, tmp);
                 tmp.addScaled(1, g);
                 tmp.addScaled(-1, gOld);

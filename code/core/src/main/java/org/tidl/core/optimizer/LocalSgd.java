@@ -46,10 +46,7 @@ final class LocalSgd {
         if (gradient == null) {
             gradient = x.zerosLike();
         }
-        oracle.gradients(x, gradient, losses);
-        if (weightDecay != 0) {
-            gradient.addScaled(weightDecay, x);
-        }
+        gradient(oracle, x, gradient, losses, weightDecay);
         WorkerMatrix g = gradient;
         if (averaging != null) {
             WorkerMatrix avg = scratch(x);
@@ -67,6 +64,14 @@ final class LocalSgd {
             buffer.addScaled(1, g);
         }
         return buffer;
+    }
+
+    /** g ← ∇f(x) + λx: the oracle's gradients with coupled weight decay (every built-in's local gradient). */
+    static void gradient(GradientOracle oracle, WorkerMatrix x, WorkerMatrix g, double[] losses, double weightDecay) {
+        oracle.gradients(x, g, losses);
+        if (weightDecay != 0) {
+            g.addScaled(weightDecay, x);
+        }
     }
 
     private WorkerMatrix scratchMatrix;

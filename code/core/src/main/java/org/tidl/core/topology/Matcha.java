@@ -90,9 +90,13 @@ public final class Matcha implements TopologyProvider {
             }
         }
         double[] meanSq = Dense.multiply(mean, mean, n);
-        int maxDegree = 0;
+        double maxDegree = 0; // Δ: the largest diagonal entry of the base Laplacian Σ_j L_j
         for (int i = 0; i < n; i++) {
-            maxDegree = Math.max(maxDegree, (int) Math.round(laplacian(flatten(matchings), n)[i * n + i]));
+            double degree = 0;
+            for (double[] l : lap) {
+                degree += l[i * n + i];
+            }
+            maxDegree = Math.max(maxDegree, degree);
         }
         java.util.function.DoubleUnaryOperator rho = a -> {
             double[] e = new double[n * n];
@@ -140,14 +144,6 @@ public final class Matcha implements TopologyProvider {
         return result;
     }
 
-    private static int[][] flatten(List<int[][]> matchings) {
-        List<int[]> all = new ArrayList<>();
-        for (int[][] m : matchings) {
-            all.addAll(List.of(m));
-        }
-        return all.toArray(new int[0][]);
-    }
-
     static double[] laplacian(int[][] edges, int n) {
         double[] l = new double[n * n];
         for (int[] e : edges) {
@@ -183,10 +179,17 @@ public final class Matcha implements TopologyProvider {
         double[] p = new double[m];
         java.util.Arrays.fill(p, budget);
         double[] best = p.clone();
-        double bestValue = lambda2(combine(lap, p, n), n);
-        for (int it = 1; it <= 300; it++) {
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int it = 1; it <= 301; it++) {
             Dense.SymmetricEigen e = Dense.symmetricEigen(combine(lap, p, n), n);
             int second = secondIndex(e.values());
+            if (e.values()[second] > bestValue) { // λ₂ at the current p, from the same decomposition
+                bestValue = e.values()[second];
+                best = p.clone();
+            }
+            if (it == 301) {
+                break;
+            }
             double[] grad = new double[m];
             double norm = 0;
             for (int j = 0; j < m; j++) {
@@ -207,11 +210,6 @@ public final class Matcha implements TopologyProvider {
                 p[j] += step * grad[j];
             }
             project(p, cap);
-            double v = lambda2(combine(lap, p, n), n);
-            if (v > bestValue) {
-                bestValue = v;
-                best = p.clone();
-            }
         }
         return best;
     }

@@ -27,6 +27,11 @@ public abstract class SlowlyChanging implements TopologyProvider {
     @Override public List<Parameter> parameters() { return List.of(K, ErdosRenyi.SEED); }
 
     static GossipMatrix weights(int n, boolean[] adjacency) {
+        return MaxDegreeWeights.fromNeighbors(MaxDegreeWeights.neighborsOfEdges(n, edges(n, adjacency)));
+    }
+
+    /** The edges i < j of a symmetric n × n adjacency matrix. */
+    static int[][] edges(int n, boolean[] adjacency) {
         List<int[]> edges = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
@@ -35,7 +40,7 @@ public abstract class SlowlyChanging implements TopologyProvider {
                 }
             }
         }
-        return MaxDegreeWeights.fromNeighbors(MaxDegreeWeights.neighborsOfEdges(n, edges.toArray(new int[0][])));
+        return edges.toArray(new int[0][]);
     }
 
     /** {@code slowly-changing:k=K,p=P,seed=S}. */
@@ -74,7 +79,7 @@ public abstract class SlowlyChanging implements TopologyProvider {
                             }
                             boolean[] a = state[0];
                             a[i * n + j] = a[j * n + i] = !a[i * n + j];
-                            if (!connected(n, a)) { // undo a toggle that disconnects
+                            if (!RandomGraphs.connected(n, edges(n, a))) { // undo a toggle that disconnects
                                 a[i * n + j] = a[j * n + i] = !a[i * n + j];
                             }
                         }
@@ -146,24 +151,5 @@ public abstract class SlowlyChanging implements TopologyProvider {
                 c++;
             }
         }
-    }
-
-    static boolean connected(int n, boolean[] a) {
-        boolean[] seen = new boolean[n];
-        int[] stack = new int[n];
-        int top = 0, count = 1;
-        stack[top++] = 0;
-        seen[0] = true;
-        while (top > 0) {
-            int i = stack[--top];
-            for (int j = 0; j < n; j++) {
-                if (a[i * n + j] && !seen[j]) {
-                    seen[j] = true;
-                    count++;
-                    stack[top++] = j;
-                }
-            }
-        }
-        return count == n;
     }
 }

@@ -131,7 +131,7 @@ class RandomGraphsTest {
                 for (int i = 0; i < 144; i++) {
                     a[i] = i / 12 != i % 12 && w[i] > 0;
                 }
-                assertThat(SlowlyChanging.connected(12, a)).as(spec + " at " + t).isTrue();
+                assertThat(RandomGraphs.connected(12, SlowlyChanging.edges(12, a))).as(spec + " at " + t).isTrue();
             }
             assertThat(Dense.of(s.matrix(40))).as(spec).containsExactly(late); // also after going back in time
             assertThat(Dense.of(REGISTRY.build(spec, 12).scheme().matrix(40))).containsExactly(late);
