@@ -88,21 +88,20 @@ final class DlNeighborsLoss implements Figure {
         summary.add("spearman_loss_nw", rhoNw, "Spearman rho(best loss, n_W(0.951)) over the grid's topologies");
         summary.add("spearman_loss_gap", rhoGap, "Spearman rho(best loss, spectral gap) over the grid's topologies");
         summary.add("abs_rho_gap_minus_abs_rho_nw", Math.abs(rhoGap) - Math.abs(rhoNw), "< 0: n_W explains the loss better");
-        summary.add("star_minus_ring_loss", loss(graphs, "star") - loss(graphs, "ring"), "> 0: star worse than ring (Fig. 4 caption)");
-        summary.add("star_minus_ring_gap", gap(graphs, "star") - gap(graphs, "ring"), "> 0: star has the larger spectral gap");
+        summary.add("star_minus_ring_loss", of(graphs, "star", Point::loss) - of(graphs, "ring", Point::loss), "> 0: star worse than ring (Fig. 4 caption)");
+        summary.add("star_minus_ring_gap", of(graphs, "star", Point::gap) - of(graphs, "ring", Point::gap), "> 0: star has the larger spectral gap");
         summary.add("ordering_violations", violations(graphs), "pairs against FC < Hypercube < {Two cliques, Torus, TV-exp, Social} < Ring < Binary tree < Star < Solo");
-        summary.add("solo_minus_worst_other", loss(graphs, "solo") - graphs.stream().filter(p -> !p.spec().equals("solo"))
+        summary.add("solo_minus_worst_other", of(graphs, "solo", Point::loss) - graphs.stream().filter(p -> !p.spec().equals("solo"))
                 .mapToDouble(Point::loss).max().orElse(Double.NaN), "> 0: solo is the worst");
         summary.add("best_other_minus_fc", graphs.stream().filter(p -> !p.spec().equals("fully-connected"))
-                .mapToDouble(Point::loss).min().orElse(Double.NaN) - loss(graphs, "fully-connected"), "> 0: fully connected is the best");
+                .mapToDouble(Point::loss).min().orElse(Double.NaN) - of(graphs, "fully-connected", Point::loss), "> 0: fully connected is the best");
         List<Point> fc = new ArrayList<>(points.stream().filter(p -> p.spec().equals("fully-connected")).toList());
         fc.sort(java.util.Comparator.comparingInt(Point::workers));
         int fcViolations = 0;
         for (int i = 1; i < fc.size(); i++) {
             fcViolations += fc.get(i).loss() > fc.get(i - 1).loss() ? 1 : 0;
         }
-        double stableFc = graphs.stream().filter(p -> p.spec().equals("fully-connected")).mapToDouble(Point::largestStableLr)
-                .findFirst().orElse(Double.NaN);
+        double stableFc = of(graphs, "fully-connected", Point::largestStableLr);
         double stableBest = graphs.stream().filter(p -> p.spec().equals("hypercube") || p.spec().startsWith("circulant:"))
                 .mapToDouble(Point::largestStableLr).max().orElse(Double.NaN);
         summary.add("stable_lr_ratio_best_graph_fc", stableBest / stableFc,
@@ -133,12 +132,9 @@ final class DlNeighborsLoss implements Figure {
                 name(), rhoNw, rhoGap));
     }
 
-    private static double loss(List<Point> ps, String spec) {
-        return ps.stream().filter(p -> p.spec().equals(spec)).mapToDouble(Point::loss).findFirst().orElse(Double.NaN);
-    }
-
-    private static double gap(List<Point> ps, String spec) {
-        return ps.stream().filter(p -> p.spec().equals(spec)).mapToDouble(Point::gap).findFirst().orElse(Double.NaN);
+    /** A quantity of the point of one topology spec (NaN when the grid lacks it). */
+    private static double of(List<Point> ps, String spec, java.util.function.ToDoubleFunction<Point> quantity) {
+        return ps.stream().filter(p -> p.spec().equals(spec)).mapToDouble(quantity).findFirst().orElse(Double.NaN);
     }
 
     static int violations(List<Point> ps) {
