@@ -72,7 +72,7 @@ public final class Trainer {
         String dir = dataDirOverride != null ? dataDirOverride : x.dataDir();
         if (x.dataset().equals("fashion-mnist")) {
             Path p = dir.isEmpty() ? FashionMnist.DEFAULT_DIR : Path.of(dir);
-            return new Images[] {FashionMnist.train(p), FashionMnist.test(p)};
+            return FashionMnist.trainAndTest(p);
         }
         Path p = Path.of(dir.isEmpty() ? "cifar-10-batches-bin" : dir);
         return new Images[] {Cifar10.train(p), Cifar10.test(p)};
