@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -68,13 +69,13 @@ final class VerifyCommand implements Command {
             if (format.equals("csv")) {
                 csv.add(v.id(), v.figure(), v.status(), v.measured(), v.detail());
             } else {
-                ctx.out.printf("%-7s %-4s %-11s %s%n", v.status(), v.id(), v.figure(), v.detail());
+                ctx.out.printf(Locale.ROOT, "%-7s %-4s %-11s %s%n", v.status(), v.id(), v.figure(), v.detail());
             }
         }
         if (format.equals("csv")) {
             ctx.out.print(csv.render());
         }
-        ctx.err.printf("tidl: verify: %d PASS, %d KNOWN discrepancies of the paper, %d FAIL, %d NOT-RUN (results in %s)%n",
+        ctx.err.printf(Locale.ROOT, "tidl: verify: %d PASS, %d KNOWN discrepancies of the paper, %d FAIL, %d NOT-RUN (results in %s)%n",
                 counts.get("PASS"), counts.get("KNOWN"), counts.get("FAIL"), counts.get("NOT-RUN"), results);
         return fail > 0 ? 1 : 0;
     }
@@ -114,7 +115,7 @@ final class VerifyCommand implements Command {
         boolean relative = tolText.endsWith("%");
         double tol = Double.parseDouble(relative ? tolText.substring(0, tolText.length() - 1) : tolText);
         double allowed = relative ? Math.abs(expected) * tol / 100 : tol;
-        String detail = String.format("%s: expected %s ±%s, measured %s", statement, Csv.number(expected), tolText,
+        String detail = String.format(Locale.ROOT, "%s: expected %s ±%s, measured %s", statement, Csv.number(expected), tolText,
                 Double.isNaN(measured) ? "nothing" : Csv.number(round(measured)));
         if (Double.isNaN(measured)) {
             return new Verdict(id, figure, "NOT-RUN", measured, detail + " (no matching rows in " + parts[1] + ")");
@@ -124,7 +125,7 @@ final class VerifyCommand implements Command {
         }
         String known = claim.getOrDefault("known_discrepancy", "");
         if (!known.isEmpty()) {
-            return new Verdict(id, figure, "KNOWN", measured, detail + String.format(" (paper/ours = %.3f); %s",
+            return new Verdict(id, figure, "KNOWN", measured, detail + String.format(Locale.ROOT, " (paper/ours = %.3f); %s",
                     expected / measured, known));
         }
         return new Verdict(id, figure, "FAIL", measured, detail);
@@ -135,7 +136,7 @@ final class VerifyCommand implements Command {
                                       String known) {
         boolean orEqual = bound.length() > 1 && bound.charAt(1) == '=';
         double limit = CsvReader.number(bound.substring(orEqual ? 2 : 1).strip());
-        String detail = String.format("%s: expected %s, measured %s", statement, bound,
+        String detail = String.format(Locale.ROOT, "%s: expected %s, measured %s", statement, bound,
                 Double.isNaN(measured) ? "nothing" : Csv.number(round(measured)));
         if (Double.isNaN(measured)) {
             return new Verdict(id, figure, "NOT-RUN", measured, detail + " (no matching rows in " + file + ")");

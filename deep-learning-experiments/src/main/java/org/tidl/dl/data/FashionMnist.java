@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -75,7 +76,7 @@ public final class FashionMnist {
              DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16))) {
             int m = d.readInt();
             if (m != magic) {
-                throw DataError.of(file, String.format("bad IDX magic number 0x%08x, expected 0x%08x", m, magic), HOW);
+                throw DataError.of(file, String.format(Locale.ROOT, "bad IDX magic number 0x%08x, expected 0x%08x", m, magic), HOW);
             }
             int dims = magic & 0xff;
             int[] s = new int[dims];
