@@ -214,7 +214,8 @@ final class Chart {
                     } else {
                         factor = factor == 1 ? 2 : 5;
                     }
-                    return new NumberTickUnit(factor * Math.pow(10.0, power), format(power), factor == 1 ? 10 : factor == 5 ? 5 : 0);
+                    int minorTicks = factor == 1 ? 10 : factor == 5 ? 5 : 0;
+                    return new NumberTickUnit(factor * Math.pow(10.0, power), format(power), minorTicks);
                 }
             }
         }
