@@ -3,6 +3,7 @@ package org.tidl.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.core.InvalidInputException;
@@ -87,9 +88,9 @@ final class TrainCommand implements Command {
             @Override
             public void started(int cellsToRun, long totalSteps, int cellsDone) {
                 if (bar[0] == null) {
-                    ctx.err.printf("tidl: train: %s: %d cells to run (%d already done), %d steps%n", x.name(), cellsToRun,
+                    ctx.err.printf(Locale.ROOT, "tidl: train: %s: %d cells to run (%d already done), %d steps%n", x.name(), cellsToRun,
                             cellsDone, totalSteps);
-                    bar[0] = new Progress(ctx.err, String.format("%-10s", x.name()), totalSteps);
+                    bar[0] = new Progress(ctx.err, String.format(Locale.ROOT, "%-10s", x.name()), totalSteps);
                 } else if (cellsDone > 0) {
                     bar[0].skip(Trainer.stepsPerCell(x) * cellsDone);
                 }
@@ -109,7 +110,7 @@ final class TrainCommand implements Command {
             bar[0].finish();
         }
         if (diverged[0] > 0) {
-            ctx.err.printf("tidl: train: %s: %d cell(s) diverged (recorded in runs.csv)%n", x.name(), diverged[0]);
+            ctx.err.printf(Locale.ROOT, "tidl: train: %s: %d cell(s) diverged (recorded in runs.csv)%n", x.name(), diverged[0]);
         }
         return dir;
     }

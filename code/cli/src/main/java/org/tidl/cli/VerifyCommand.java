@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -83,13 +84,13 @@ final class VerifyCommand implements Command {
             if (format.equals("csv")) {
                 csv.add(v.id(), v.figure(), v.status(), v.measured(), v.detail());
             } else {
-                ctx.out.printf("%-7s %-4s %-11s %s%n", v.status(), v.id(), v.figure(), v.detail());
+                ctx.out.printf(Locale.ROOT, "%-7s %-4s %-11s %s%n", v.status(), v.id(), v.figure(), v.detail());
             }
         }
         if (format.equals("csv")) {
             ctx.out.print(csv.render());
         }
-        ctx.err.printf("tidl: verify: %d PASS, %d KNOWN discrepancies of the paper, %d FAIL, %d UNRESOLVED, %d NOT-RUN (results in %s)%n",
+        ctx.err.printf(Locale.ROOT, "tidl: verify: %d PASS, %d KNOWN discrepancies of the paper, %d FAIL, %d UNRESOLVED, %d NOT-RUN (results in %s)%n",
                 counts.get("PASS"), counts.get("KNOWN"), counts.get("FAIL"), counts.get("UNRESOLVED"), counts.get("NOT-RUN"), results);
         if (counts.get("UNRESOLVED") > 0) {
             ctx.err.println("tidl: verify: UNRESOLVED claims read results that exist but are broken; regenerate them with "
@@ -184,13 +185,13 @@ final class VerifyCommand implements Command {
 
     private static Verdict compare(Claim c, double measured) {
         double allowed = c.relative() ? Math.abs(c.expected()) * c.tolerance() / 100 : c.tolerance();
-        String detail = String.format("%s: expected %s ±%s, measured %s", c.statement(), Csv.number(c.expected()),
+        String detail = String.format(Locale.ROOT, "%s: expected %s ±%s, measured %s", c.statement(), Csv.number(c.expected()),
                 c.toleranceText(), Csv.number(round(measured)));
         if (Math.abs(measured - c.expected()) <= allowed) {
             return new Verdict(c.id(), c.figure(), "PASS", measured, detail);
         }
         if (!c.known().isEmpty()) {
-            return new Verdict(c.id(), c.figure(), "KNOWN", measured, detail + String.format(java.util.Locale.ROOT,
+            return new Verdict(c.id(), c.figure(), "KNOWN", measured, detail + String.format(Locale.ROOT,
                     " (paper/ours = %.3f); %s", c.expected() / measured, c.known()));
         }
         return new Verdict(c.id(), c.figure(), "FAIL", measured, detail);
@@ -199,7 +200,7 @@ final class VerifyCommand implements Command {
     /** A qualitative claim written as a bound on a measured quantity: {@code <X}, {@code <=X}, {@code >X}, {@code >=X}. */
     private static Verdict inequality(Claim c, double measured) {
         double limit = c.expected();
-        String detail = String.format("%s: expected %s, measured %s", c.statement(), c.expectedText(), Csv.number(round(measured)));
+        String detail = String.format(Locale.ROOT, "%s: expected %s, measured %s", c.statement(), c.expectedText(), Csv.number(round(measured)));
         boolean ok = switch (c.bound()) {
             case "<" -> measured < limit;
             case "<=" -> measured <= limit;
