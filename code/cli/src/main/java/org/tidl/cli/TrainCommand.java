@@ -10,6 +10,7 @@ import org.tidl.core.InvalidInputException;
 import org.tidl.dl.data.Images;
 import org.tidl.dl.experiment.Experiment;
 import org.tidl.dl.experiment.Trainer;
+import org.tidl.reproduction.PaperData;
 
 /**
  * {@code ./tidl train --experiment FILE}: runs a deep-learning experiment's grid (topology × learning rate ×

@@ -30,11 +30,13 @@ public final class PluginCatalog<T> {
     private final String kind;
     private final Map<String, ProviderEntry<T>> byName;
     private final List<String> warnings;
+    private final List<Path> jars;
 
-    private PluginCatalog(String kind, Map<String, ProviderEntry<T>> byName, List<String> warnings) {
+    private PluginCatalog(String kind, Map<String, ProviderEntry<T>> byName, List<String> warnings, List<Path> jars) {
         this.kind = kind;
         this.byName = Collections.unmodifiableMap(byName);
         this.warnings = List.copyOf(warnings);
+        this.jars = List.copyOf(jars);
     }
 
     /**
@@ -49,7 +51,8 @@ public final class PluginCatalog<T> {
         List<String> warnings = new ArrayList<>();
         ClassLoader app = PluginCatalog.class.getClassLoader();
         collect(ServiceLoader.load(service, app), null, "built-in", kind, nameOf, byName, warnings);
-        for (Path jar : jarsIn(folders, warnings)) {
+        List<Path> jars = jarsIn(folders, warnings);
+        for (Path jar : jars) {
             URLClassLoader loader;
             try {
                 loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, app);
@@ -60,7 +63,7 @@ public final class PluginCatalog<T> {
             collect(ServiceLoader.load(service, loader), loader, jar.getFileName().toString(), kind, nameOf,
                     byName, warnings);
         }
-        return new PluginCatalog<>(kind, byName, warnings);
+        return new PluginCatalog<>(kind, byName, warnings, jars);
     }
 
     private static <T> void collect(ServiceLoader<T> loader, ClassLoader own, String origin, String kind,
@@ -149,6 +152,11 @@ public final class PluginCatalog<T> {
 
     public ProviderEntry<T> find(String name) {
         return byName.get(name);
+    }
+
+    /** The plugin jars that were opened, in loading order (a result's provenance lists them). */
+    public List<Path> jars() {
+        return jars;
     }
 
     /** One line per provider that was skipped. */
