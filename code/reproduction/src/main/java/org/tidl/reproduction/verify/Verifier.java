@@ -106,13 +106,10 @@ public final class Verifier {
                 return claim.expectation() instanceof Claim.Bound b ? inequality(claim, b, measured, from)
                         : compare(claim, (Claim.Near) claim.expectation(), measured, from);
             }
-        }
-        for (Variant v : claim.run().variants()) {
             Path sidecar = Provenance.sidecar(v.folder(root), figure);
-            if (Files.isRegularFile(sidecar)) {
-                return new Verdict(claim.id(), figure, Status.UNRESOLVED, Double.NaN, claim.statement() + ": "
-                        + v.folder(root).resolve(m.file()) + " is missing, though " + sidecar + " records a run of " + figure
-                        + " there", null);
+            if (Files.isRegularFile(sidecar)) { // the figure ran there, so its table should be there
+                return new Verdict(claim.id(), figure, Status.UNRESOLVED, Double.NaN, claim.statement() + ": " + file
+                        + " is missing, though " + sidecar + " records a run of " + figure + " there", null);
             }
         }
         Variant first = claim.run().variants().get(0);

@@ -96,6 +96,11 @@ class VerifierTest {
         assertThat(v.notRun()).isNull();
         assertThat(v.detail()).contains(results.resolve("quick/topologies.csv") + " is missing, though "
                 + results.resolve("quick/topologies.provenance.json") + " records a run of topologies there");
+        // the full run is looked at first: when it ran but lost its table, the quick run's table does not stand in
+        topologies(results.resolve("quick"), 0.03125);
+        assertThat(new Verifier(results, "").judge(c).status()).isEqualTo(Verifier.Status.PASS);
+        Files.writeString(results.resolve("topologies.provenance.json"), "{}\n");
+        assertThat(new Verifier(results, "").judge(c).detail()).contains(results.resolve("topologies.csv") + " is missing");
     }
 
     @Test
