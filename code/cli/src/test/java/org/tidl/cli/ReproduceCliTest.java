@@ -174,15 +174,20 @@ class ReproduceCliTest {
 
     /** Each figure's provenance record names the command, the code, the settings, and every file it wrote with its hash. */
     @Test
-    void everyOutputHasItsProvenance(@TempDir Path dir) throws Exception {
-        CliTest.Result r = run("reproduce", "--figure", "fig3", "--seed", "7", "--out", dir.toString());
+    void everyOutputHasItsProvenance(@TempDir Path dir, @TempDir Path plugins) throws Exception {
+        Path jar = Files.copy(Path.of(System.getProperty("tidl.examplePluginJar", "missing")),
+                plugins.resolve("example.jar"));
+        CliTest.Result r = run("reproduce", "--figure", "fig3", "--seed", "7", "--out", dir.toString(), "--plugins",
+                plugins.toString());
         assertThat(r.code()).as(r.err()).isZero();
         Path sidecar = dir.resolve("fig3.provenance.json");
         assertThat(r.out()).contains(sidecar.toString());
         JsonNode p = new ObjectMapper().readTree(sidecar.toFile());
         assertThat(p.get("format").asText()).isEqualTo("tidl-provenance/1");
         assertThat(p.get("command")).extracting(JsonNode::asText)
-                .containsExactly("reproduce", "--figure", "fig3", "--seed", "7", "--out", dir.toString());
+                .containsExactly("reproduce", "--figure", "fig3", "--seed", "7", "--out", dir.toString(), "--plugins", plugins.toString());
+        assertThat(p.get("plugins").get(0).get("file").asText()).isEqualTo(jar.toAbsolutePath().toString());
+        assertThat(p.get("plugins").get(0).get("sha256").asText()).isEqualTo(org.tidl.reproduction.provenance.Sha256.of(jar));
         assertThat(p.get("settings").get("seed").asLong()).isEqualTo(7);
         assertThat(p.get("settings").get("variant").asText()).isEqualTo("FULL");
         assertThat(p.get("config").get("gammas").get("points").asInt()).isEqualTo(500);

@@ -18,9 +18,4 @@ import org.tidl.reproduction.dl.Training;
  */
 public record StudyContext(TopologyRegistry topologies, OptimizerRegistry optimizers, PaperData paper,
                            Training training, Path folder, LongConsumer progress) {
-
-    /** The same context with another progress receiver (one per figure). */
-    public StudyContext withProgress(LongConsumer p) {
-        return new StudyContext(topologies, optimizers, paper, training, folder, p);
-    }
 }

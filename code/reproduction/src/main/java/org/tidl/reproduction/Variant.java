@@ -20,11 +20,6 @@ public enum Variant {
         return this == QUICK;
     }
 
-    /** "full" or "quick", as claims tables and provenance write it. */
-    public String id() {
-        return this == FULL ? "full" : "quick";
-    }
-
     public static Variant of(boolean quick) {
         return quick ? QUICK : FULL;
     }
