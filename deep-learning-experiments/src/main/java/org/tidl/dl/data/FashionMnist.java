@@ -99,7 +99,7 @@ public final class FashionMnist {
         } catch (ZipException e) {
             throw DataError.of(file, "corrupt gzip: " + e.getMessage(), HOW);
         } catch (IOException e) {
-            throw DataError.of(file, "cannot read: " + e.getMessage(), HOW);
+            throw DataError.of(file, "cannot read: " + org.tidl.core.Messages.reason(e), HOW);
         }
     }
 }
