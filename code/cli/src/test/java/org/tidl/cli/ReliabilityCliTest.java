@@ -135,6 +135,34 @@ class ReliabilityCliTest {
         assertThat(debug.err()).contains("Caused by: java.lang.AssertionError: step broke", "at test.StepError");
     }
 
+    @Test
+    void aPluginSpectrumOrInfiniteGraphThatThrowsNamesThePlugin(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        String[] source = {"Spectral", "package test;\n"
+                + "public class Spectral implements org.tidl.api.TopologyProvider {\n"
+                + "public String name() { return \"spectral\"; }\n"
+                + "public String description() { return \"test plugin\"; }\n"
+                + "public org.tidl.api.GossipScheme create(int n, org.tidl.api.Parameters p) { return new S(n); }\n"
+                + "public java.util.Optional<org.tidl.api.SpectralSymbol> infinite(org.tidl.api.Parameters p) {\n"
+                + "  return java.util.Optional.of(new org.tidl.api.SpectralSymbol() {\n"
+                + "    public int dimension() { return 1; }\n"
+                + "    public double eigenvalue(double[] theta) { throw new ArithmeticException(\"no symbol\"); } }); }\n"
+                + "static final class S implements org.tidl.api.GossipScheme, org.tidl.api.ConvolutionSpectrum {\n"
+                + "  final int n; S(int n) { this.n = n; }\n"
+                + "  public int size() { return n; }\n"
+                + "  public int period() { return 1; }\n"
+                + "  public org.tidl.api.GossipMatrix matrix(long t) { return org.tidl.api.GossipMatrix.identity(n); }\n"
+                + "  public void eigenvalues(long t, double[] re, double[] im) { throw new IllegalStateException(\"no spectrum\"); }\n"
+                + "}\n}\n"};
+        PluginJars.build(tmp, plugins.resolve("spectral.jar"), TOPOLOGY, List.<String[]>of(source));
+        CliTest.Result finite = run("describe", "--plugins", plugins.toString(), "--topology", "spectral", "--workers", "4");
+        assertBadInput(finite, "plugin spectral.jar, class test.Spectral: eigenvalues() failed: IllegalStateException: no spectrum");
+        assertNoStackTrace(finite);
+        CliTest.Result infinite = run("neighbors", "--plugins", plugins.toString(), "--topology", "spectral", "--workers", "inf",
+                "--gamma", "0.5");
+        assertBadInput(infinite, "plugin spectral.jar, class test.Spectral: infinite().eigenvalue() failed: ArithmeticException: no symbol");
+    }
+
     /** Fashion-MNIST-shaped IDX files (uncompressed), so train runs without the real data set. */
     static Path fashionData(Path dir, int train, int test) throws IOException {
         Files.createDirectories(dir);
@@ -203,13 +231,13 @@ class ReliabilityCliTest {
         assertThat(train.code()).as(train.err()).isEqualTo(3);
         assertThat(train.out()).isEmpty();
         assertThat(train.err().strip()).doesNotContain("\n")
-                .contains("100000000 workers × 6,370 parameters × 3 matrices", "TiB of ND4J off-heap memory", "lower workers");
+                .contains("100000000 workers × 6,370 parameters × 3 matrices", "TiB of ND4J memory", "lower workers");
         assertThat(tmp.resolve("results")).doesNotExist();
         CliTest.Result bench = run("bench-dl", "--workers", "5000", "--hidden", "5000");
         assertThat(bench.code()).as(bench.err()).isEqualTo(3);
         assertThat(bench.out()).isEmpty();
-        assertThat(bench.err()).contains("5000 workers × 3,975,010 parameters × 3 matrices", "GiB of ND4J off-heap memory")
-                .containsAnyOf("TIDL_OFFHEAP", "this machine's");
+        assertThat(bench.err()).contains("5000 workers × 3,975,010 parameters × 3 matrices", "GiB of ND4J memory")
+                .containsAnyOf("TIDL_PHYSICAL", "this machine's");
         assertNoStackTrace(bench);
         assertThat((System.nanoTime() - start) / 1e9).as("refused before allocating").isLessThan(30);
     }

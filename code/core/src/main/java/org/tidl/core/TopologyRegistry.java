@@ -92,7 +92,7 @@ public final class TopologyRegistry {
         if (period < 0) {
             throw new InvalidInputException(where + " has a negative period " + period);
         }
-        GossipScheme checked = period == GossipScheme.APERIODIC ? checkedOnUse(raw, where) : checkedNow(raw, where);
+        GossipScheme checked = period == GossipScheme.APERIODIC ? checkedOnUse(raw, where) : checkedNow(raw, where, e);
         return new Topology(spec, e, params, checked);
     }
 
@@ -142,18 +142,34 @@ public final class TopologyRegistry {
         };
     }
 
-    private static GossipScheme checkedNow(GossipScheme raw, String where) {
-        int n = raw.size();
+    private static GossipScheme checkedNow(GossipScheme raw, String where, ProviderEntry<TopologyProvider> e) {
         GossipMatrix[] ws = new GossipMatrix[raw.period()];
         for (int t = 0; t < ws.length; t++) {
             ws[t] = fetch(raw, t, where);
         }
-        boolean spectral = raw instanceof ConvolutionSpectrum;
-        if (spectral) {
+        GossipScheme checked = GossipScheme.periodic(List.of(ws));
+        if (raw instanceof ConvolutionSpectrum spectrum) {
             // The spectrum interface must stay visible to the theory; matrices are already checked.
-            return raw;
+            return e.builtIn() ? raw : new GuardedSpectrum(checked, spectrum, e);
         }
-        return GossipScheme.periodic(List.of(ws));
+        return checked;
+    }
+
+    /** A plugin's checked scheme whose eigenvalues (called by the theory) name the plugin when they fail. */
+    private record GuardedSpectrum(GossipScheme checked, ConvolutionSpectrum spectrum, ProviderEntry<TopologyProvider> e)
+            implements GossipScheme, ConvolutionSpectrum {
+        @Override public int size() { return checked.size(); }
+        @Override public int period() { return checked.period(); }
+        @Override public GossipMatrix matrix(long t) { return checked.matrix(t); }
+
+        @Override
+        public void eigenvalues(long t, double[] re, double[] im) {
+            try {
+                spectrum.eigenvalues(t, re, im);
+            } catch (Throwable ex) {
+                throw e.failure("eigenvalues()", ex);
+            }
+        }
     }
 
     private static GossipScheme checkedOnUse(GossipScheme raw, String where) {

@@ -19,9 +19,10 @@ import org.tidl.core.OptimizerRegistry;
 /**
  * The memory a run of n simulated workers needs, estimated before anything is allocated (all sizes in long
  * arithmetic, saturating), and the check that refuses a run that cannot fit with the numbers and the setting
- * to change, instead of failing deep inside ND4J. Used by {@code train} and {@code bench-dl}.
+ * to change, instead of failing deep inside ND4J (a native "std::bad_alloc", or the kernel's OOM killer).
+ * Used by {@code train} and {@code bench-dl}.
  *
- * <p>ND4J's off-heap memory holds the n × P worker matrices: the parameters, plus every matrix the optimizer
+ * <p>ND4J's memory (native, off the Java heap) holds the n × P worker matrices: the parameters, plus every matrix the optimizer
  * keeps (gradients, gossip buffer, momentum, trackers: counted by running its first steps on a shape-only
  * matrix), plus each worker's last minibatch and each thread's activations (DL4J's own memory report). The
  * Java heap holds one network object per worker and the data set. The estimate is a lower bound: a run it
@@ -31,7 +32,7 @@ import org.tidl.core.OptimizerRegistry;
  * @param workers         n
  * @param parameters      P, parameters per worker
  * @param matrices        n × P matrices: 1 (the parameters) + those the optimizer keeps
- * @param offHeapBytes    ND4J off-heap bytes needed
+ * @param offHeapBytes    ND4J (native, off-heap) bytes needed
  * @param heapBytes       Java heap bytes needed
  */
 public record MemoryEstimate(String run, int workers, long parameters, int matrices, long offHeapBytes, long heapBytes) {
@@ -99,38 +100,34 @@ public record MemoryEstimate(String run, int workers, long parameters, int matri
     }
 
     /**
-     * Refuses the run when it cannot fit: more than the machine's memory, more than ND4J's off-heap or
-     * physical limit ({@code TIDL_OFFHEAP}, {@code TIDL_PHYSICAL}), or more than the Java heap ({@code TIDL_HEAP}).
+     * Refuses the run when it cannot fit: more than the machine's memory, more than the process limit that
+     * ND4J enforces ({@code org.bytedeco.javacpp.maxphysicalbytes}, the launcher's {@code TIDL_PHYSICAL}), or
+     * more than the Java heap ({@code TIDL_HEAP}). JavaCPP's {@code maxbytes} ({@code TIDL_OFFHEAP}) is not
+     * checked: ND4J's arrays are allocated natively and do not count against it (measured: 760 MiB of worker
+     * matrices ran under maxbytes = 300m), while the physical limit counts everything.
      *
-     * @param smaller what to lower instead, in the command's words ("--workers or --hidden")
+     * @param smaller what to lower instead, in the command's words ("the workers or hidden units")
      * @throws InsufficientMemoryException with the numbers and the setting to change
      */
     public void check(String smaller) {
-        check(smaller, Pointer.maxBytes(), Pointer.totalBytes(), Pointer.maxPhysicalBytes(), Runtime.getRuntime().maxMemory(),
+        check(smaller, Pointer.maxPhysicalBytes(), Runtime.getRuntime().maxMemory(),
                 Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory(), machineMemory());
     }
 
     /** {@link #check(String)} against given limits (bytes; 0 or less: no such limit). */
-    void check(String smaller, long maxOffHeap, long usedOffHeap, long maxPhysical, long maxHeap, long usedHeap, long machine) {
+    void check(String smaller, long maxPhysical, long maxHeap, long usedHeap, long machine) {
         String needs = run + ": " + workers + " workers × " + String.format(Locale.ROOT, "%,d", parameters)
                 + " parameters × " + matrices + " matrices (the parameters and " + (matrices - 1)
-                + " kept by the optimizer and the run) need at least " + bytes(offHeapBytes) + " of ND4J off-heap memory"
+                + " kept by the optimizer and the run) need at least " + bytes(offHeapBytes) + " of ND4J memory"
                 + (heapBytes > 0 ? " and " + bytes(heapBytes) + " of Java heap" : "");
-        long total = sum(offHeapBytes, heapBytes);
-        if (machine > 0 && total > machine) {
+        if (machine > 0 && sum(offHeapBytes, heapBytes) > machine) {
             throw new InsufficientMemoryException(needs + ", more than this machine's " + bytes(machine)
                     + "; lower " + smaller);
         }
-        if (maxOffHeap > 0 && offHeapBytes > maxOffHeap - usedOffHeap) {
-            long want = sum(offHeapBytes, usedOffHeap);
-            throw new InsufficientMemoryException(needs + ", more than ND4J's off-heap limit of " + bytes(maxOffHeap)
-                    + (usedOffHeap >= 1 << 20 ? " (" + bytes(usedOffHeap) + " in use)" : "") + "; raise it with TIDL_OFFHEAP="
-                    + gib(want) + " (and TIDL_PHYSICAL=" + gib(sum(want, maxHeap)) + "), or lower " + smaller);
-        }
-        long physical = sum(offHeapBytes, usedOffHeap, heapBytes, usedHeap);
+        long physical = sum(offHeapBytes, usedHeap, heapBytes);
         if (maxPhysical > 0 && physical > maxPhysical) {
             throw new InsufficientMemoryException(needs + ", more than the process limit of " + bytes(maxPhysical)
-                    + "; raise it with TIDL_PHYSICAL=" + gib(sum(physical, maxHeap - usedHeap)) + ", or lower " + smaller);
+                    + "; raise it with TIDL_PHYSICAL=" + gib(sum(physical, 1L << 30)) + ", or lower " + smaller);
         }
         if (maxHeap > 0 && heapBytes > maxHeap - usedHeap) {
             throw new InsufficientMemoryException(needs + ", more than the free Java heap of " + bytes(maxHeap - usedHeap)

@@ -86,8 +86,8 @@ public final class Trainer {
 
     /**
      * Refuses, before the data are read or anything is allocated, an experiment whose cells cannot fit in
-     * memory ({@link MemoryEstimate}: workers × parameters × the matrices the optimizer keeps, against ND4J's
-     * off-heap and physical limits, the heap and the machine), with the numbers and the setting to change.
+     * memory ({@link MemoryEstimate}: workers × parameters × the matrices the optimizer keeps, against the
+     * process limit ND4J enforces, the heap and the machine), with the numbers and the setting to change.
      */
     public static void checkMemory(Experiment x, OptimizerRegistry optimizers) {
         int[] s = shape(x.dataset());

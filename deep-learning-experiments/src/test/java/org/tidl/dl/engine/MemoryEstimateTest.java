@@ -59,18 +59,15 @@ class MemoryEstimateTest {
     @Test
     void aRunThatCannotFitIsRefusedWithTheSettingToChange() {
         MemoryEstimate e = new MemoryEstimate("bench-dl", 300, 3_975_010, 3, 14 * GIB, GIB / 4);
-        e.check("workers", 20 * GIB, 0, 40 * GIB, 8 * GIB, GIB / 8, 64 * GIB); // fits
-        assertThatThrownBy(() -> e.check("workers", 12 * GIB, 0, 40 * GIB, 8 * GIB, 0, 64 * GIB))
+        e.check("workers", 20 * GIB, 8 * GIB, GIB / 8, 64 * GIB); // fits
+        assertThatThrownBy(() -> e.check("workers", 14 * GIB, 8 * GIB, GIB / 2, 64 * GIB))
                 .isInstanceOf(InsufficientMemoryException.class)
                 .hasMessage("bench-dl: 300 workers × 3,975,010 parameters × 3 matrices (the parameters and 2 kept by the"
-                        + " optimizer and the run) need at least 14.0 GiB of ND4J off-heap memory and 256.0 MiB of Java"
-                        + " heap, more than ND4J's off-heap limit of 12.0 GiB; raise it with TIDL_OFFHEAP=14g (and"
-                        + " TIDL_PHYSICAL=22g), or lower workers");
-        assertThatThrownBy(() -> e.check("workers", 20 * GIB, 0, 14 * GIB, 8 * GIB, 0, 64 * GIB))
-                .hasMessageContaining("more than the process limit of 14.0 GiB; raise it with TIDL_PHYSICAL=");
-        assertThatThrownBy(() -> e.check("workers", 20 * GIB, 0, 40 * GIB, 200L << 20, 0, 64 * GIB))
+                        + " optimizer and the run) need at least 14.0 GiB of ND4J memory and 256.0 MiB of Java heap,"
+                        + " more than the process limit of 14.0 GiB; raise it with TIDL_PHYSICAL=16g, or lower workers");
+        assertThatThrownBy(() -> e.check("workers", 20 * GIB, 200L << 20, 0, 64 * GIB))
                 .hasMessageContaining("more than the free Java heap of 200.0 MiB; raise it with TIDL_HEAP=1g");
-        assertThatThrownBy(() -> e.check("workers", 20 * GIB, 0, 40 * GIB, 8 * GIB, 0, 8 * GIB))
+        assertThatThrownBy(() -> e.check("workers", 20 * GIB, 8 * GIB, 0, 8 * GIB))
                 .hasMessageEndingWith("more than this machine's 8.0 GiB; lower workers");
     }
 }
