@@ -81,7 +81,7 @@ final class ReproduceCommand implements Command {
         boolean quick = cl.hasOption("quick");
         Path dir = Path.of(cl.getOptionValue("out", "results"));
         long seed = Args.seed(cl);
-        int threads = Args.positiveInt(cl, "threads", Runtime.getRuntime().availableProcessors());
+        int threads = Args.threads(cl);
         PaperData paper = PaperData.load();
         if (paper.curve("fig1", "left_alone").isEmpty()) {
             ctx.err.println("tidl: warning: " + PaperData.publishedFolder().resolve("paper-figures.csv")
