@@ -32,21 +32,21 @@ final class ListCommand implements Command {
         if (format.equals("csv")) {
             Csv csv = new Csv("kind", "name", "origin", "description");
             for (ProviderEntry<TopologyProvider> e : topologies) {
-                csv.add("topology", e.name(), e.origin(), e.provider().description());
+                csv.add("topology", e.name(), e.origin(), e.description());
             }
             for (ProviderEntry<OptimizerProvider> e : optimizers) {
-                csv.add("optimizer", e.name(), e.origin(), e.provider().description());
+                csv.add("optimizer", e.name(), e.origin(), e.description());
             }
             ctx.out.print(csv.render());
             return 0;
         }
         StringBuilder sb = new StringBuilder("Topologies\n");
         for (ProviderEntry<TopologyProvider> e : topologies) {
-            describe(sb, e.name(), e.origin(), e.provider().description(), e.provider().parameters());
+            describe(sb, e.name(), e.origin(), e.description(), e.parameters());
         }
         sb.append("\nOptimizers\n");
         for (ProviderEntry<OptimizerProvider> e : optimizers) {
-            describe(sb, e.name(), e.origin(), e.provider().description(), e.provider().parameters());
+            describe(sb, e.name(), e.origin(), e.description(), e.parameters());
         }
         ctx.out.print(sb);
         return 0;

@@ -1,9 +1,16 @@
 package org.tidl.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
@@ -12,15 +19,27 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
+import org.tidl.core.InsufficientMemoryException;
 import org.tidl.core.InvalidInputException;
+import org.tidl.core.Messages;
+import org.tidl.core.plugin.PluginFolders;
 
 /**
  * {@code ./tidl COMMAND [options]}. Exit codes: 0 success, 1 a verification failed, 2 bad input (one line on
- * stderr, nothing on stdout), 3 out of memory.
+ * stderr, nothing on stdout), 3 out of memory (or a run refused because it would not fit), 4 internal error,
+ * 5 the output could not be written (disk full, closed pipe). No failure prints a Java stack trace unless
+ * {@code --debug} is given.
  */
 public final class Main {
 
     static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+
+    static final int OK = 0;
+    static final int BAD_INPUT = 2;
+    static final int OUT_OF_MEMORY = 3;
+    static final int INTERNAL_ERROR = 4;
+    static final int OUTPUT_FAILED = 5;
 
     static {
         for (Command c : new Command[] {new ListCommand(), new DescribeCommand(), new NeighborsCommand(),
@@ -32,59 +51,133 @@ public final class Main {
     private Main() {
     }
 
+    /** Exit status of a tool killed by SIGPIPE (128 + 13): the reader of stdout closed it. */
+    static final int BROKEN_PIPE = 141;
+
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err, System.getenv("TIDL_PLUGINS"));
-        System.out.flush();
+        RecordingStream recorder = new RecordingStream(new FileOutputStream(FileDescriptor.out));
+        String encoding = System.getProperty("sun.stdout.encoding");
+        PrintStream stdout = new PrintStream(new java.io.BufferedOutputStream(recorder, 1 << 16), false,
+                encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : Charset.defaultCharset());
+        System.setOut(stdout);
+        int code = run(args, stdout, System.err, System.getenv("TIDL_PLUGINS"), recorder);
         System.exit(code);
     }
 
     /** Runs one command in-process (the tests call this). */
     public static int run(String[] args, PrintStream out, PrintStream err, String pluginsEnv) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            if (args.length > 1 && COMMANDS.containsKey(args[1])) {
-                help(COMMANDS.get(args[1]), out);
-            } else {
-                overview(out);
+        return run(args, out, err, pluginsEnv, null);
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err, String pluginsEnv, RecordingStream recorder) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        int code;
+        try {
+            code = dispatch(args, out, err, pluginsEnv);
+        } catch (Throwable e) {
+            code = report(e, err, debug);
+        }
+        // PrintStream swallows write errors: ask for them, so a full disk or a closed pipe is not a success
+        out.flush();
+        if (out.checkError()) {
+            if (recorder != null && recorder.failure != null && "Broken pipe".equals(recorder.failure.getMessage())) {
+                // the reader closed the pipe (./tidl list | head): it has what it wants; exit like a Unix tool
+                // killed by SIGPIPE, without a message
+                return code == OK ? BROKEN_PIPE : code;
             }
-            return 0;
+            String why = recorder != null && recorder.failure != null ? " (" + Messages.reason(recorder.failure) + ")" : "";
+            err.println("tidl: error: could not write to standard output" + why);
+            return code == OK ? OUTPUT_FAILED : code;
+        }
+        return code;
+    }
+
+    private static int dispatch(String[] args, PrintStream out, PrintStream err, String pluginsEnv) throws Exception {
+        if (args.length > 0 && args[0].equals("--debug")) { // ./tidl --debug COMMAND ... as well
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            overview(out);
+            return OK;
+        }
+        if (args[0].equals("help")) {
+            if (args.length == 1) {
+                overview(out);
+                return OK;
+            }
+            if (args.length > 2 || !COMMANDS.containsKey(args[1])) {
+                throw new InvalidInputException("help: " + (args.length > 2 ? "give one command" : "unknown command "
+                        + Messages.quote(args[1])) + " (valid: " + String.join(", ", COMMANDS.keySet())
+                        + "); usage: ./tidl help COMMAND");
+            }
+            help(COMMANDS.get(args[1]), out);
+            return OK;
         }
         Command cmd = COMMANDS.get(args[0]);
         if (cmd == null) {
-            err.println("tidl: error: unknown command '" + args[0] + "' (valid: " + String.join(", ", COMMANDS.keySet()) + ")");
-            return 2;
+            throw new InvalidInputException("unknown command " + Messages.quote(args[0]) + " (valid: "
+                    + String.join(", ", COMMANDS.keySet()) + "); usage: ./tidl COMMAND [options], ./tidl help COMMAND");
         }
         Options options = withShared(cmd.options());
+        CommandLine cl;
         try {
-            CommandLine cl = DefaultParser.builder().build().parse(options, Arrays.copyOfRange(args, 1, args.length));
-            if (cl.hasOption("help")) {
-                help(cmd, out);
-                return 0;
-            }
-            if (!cl.getArgList().isEmpty()) {
-                throw new InvalidInputException("unexpected argument '" + cl.getArgList().get(0) + "' (see ./tidl help " + cmd.name() + ")");
-            }
-            Context ctx = new Context(out, err, cl.getOptionValue("plugins"), pluginsEnv);
-            return cmd.run(cl, ctx);
+            // no abbreviations: "--work" must not silently mean "--workers"
+            cl = DefaultParser.builder().setAllowPartialMatching(false).build()
+                    .parse(options, Arrays.copyOfRange(args, 1, args.length));
+        } catch (UnrecognizedOptionException e) {
+            throw new InvalidInputException(unknownOption(e.getOption(), options) + " (see ./tidl help " + cmd.name() + ")");
         } catch (ParseException e) {
-            err.println("tidl: error: " + oneLine(e.getMessage()) + " (see ./tidl help " + cmd.name() + ")");
-            return 2;
-        } catch (InvalidInputException e) {
-            err.println("tidl: error: " + oneLine(e.getMessage()));
-            return 2;
-        } catch (UncheckedIOException e) {
-            err.println("tidl: error: " + oneLine(e.getMessage()));
-            return 2;
-        } catch (OutOfMemoryError e) {
-            err.println(outOfMemory(e));
-            return 3;
-        } catch (Exception e) {
-            err.println("tidl: internal error: " + oneLine(e.toString()));
-            return 4;
+            throw new InvalidInputException(e.getMessage() + " (see ./tidl help " + cmd.name() + ")");
         }
+        if (cl.hasOption("help")) {
+            help(cmd, out);
+            return OK;
+        }
+        if (!cl.getArgList().isEmpty()) {
+            throw new InvalidInputException("unexpected argument " + Messages.quote(cl.getArgList().get(0))
+                    + " (see ./tidl help " + cmd.name() + ")");
+        }
+        Args.checkOccurrences(cl);
+        PluginFolders.checkOption(cl.getOptionValue("plugins"));
+        Context ctx = new Context(out, err, cl.getOptionValue("plugins"), pluginsEnv);
+        return cmd.run(cl, ctx);
+    }
+
+    /** The one line (and exit code) for a failure; with --debug, the stack trace follows. */
+    static int report(Throwable e, PrintStream err, boolean debug) {
+        Progress.endOpenLine();
+        int code;
+        if (e instanceof InvalidInputException || e instanceof UncheckedIOException) {
+            err.println("tidl: error: " + Messages.oneLine(e.getMessage()));
+            code = BAD_INPUT;
+        } else if (e instanceof InsufficientMemoryException) {
+            err.println("tidl: error: " + e.getMessage());
+            code = OUT_OF_MEMORY;
+        } else if (Messages.isOutOfMemory(e)) {
+            err.println(outOfMemory(e));
+            code = OUT_OF_MEMORY;
+        } else {
+            err.println("tidl: internal error: " + Messages.oneLine(e.toString())
+                    + (debug ? "" : " (run again with --debug for the stack trace, and please report it)"));
+            code = INTERNAL_ERROR;
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return code;
+    }
+
+    /** "unknown option --work (did you mean --workers?)". */
+    private static String unknownOption(String given, Options options) {
+        String name = given.replaceFirst("^-+", "");
+        List<String> close = options.getOptions().stream().map(Option::getLongOpt)
+                .filter(o -> o != null && (o.startsWith(name) || name.startsWith(o))).sorted().toList();
+        return "unknown option " + Messages.quote(given) + (close.isEmpty() ? ""
+                : " (did you mean " + String.join(" or ", close.stream().map(o -> "--" + o).toList()) + "?)");
     }
 
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        return Messages.oneLine(s);
     }
 
     private static Options withShared(Options own) {
@@ -93,6 +186,7 @@ public final class Main {
         o.addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
                 .desc("folder of plugin jars (default ./plugins; $TIDL_PLUGINS adds more)").build());
         o.addOption(Option.builder().longOpt("help").desc("show this help").build());
+        o.addOption(Option.builder().longOpt("debug").desc("on a failure, also print the Java stack trace").build());
         return o;
     }
 
@@ -106,8 +200,9 @@ public final class Main {
         }
         out.println();
         out.println("Topology specs: name or name:key=value,... (e.g. ring, torus:rows=4,cols=8, circulant:offsets=1,8).");
-        out.println("Number lists: 0.5,0.9 or lin:A:B:K or log:A:B:K. Every command takes --plugins DIR.");
-        out.println("Exit codes: 0 ok, 1 verification failed, 2 bad input, 3 out of memory.");
+        out.println("Number lists: 0.5,0.9 or lin:A:B:K or log:A:B:K. Every command takes --plugins DIR and --debug.");
+        out.println("Exit codes: 0 ok, 1 verification failed, 2 bad input, 3 out of memory, 4 internal error,");
+        out.println("5 output could not be written.");
     }
 
     private static void help(Command cmd, PrintStream out) {
@@ -120,9 +215,9 @@ public final class Main {
     }
 
     /** Which limit was hit: ND4J's off-heap memory (JavaCPP's messages) or the Java heap. */
-    static String outOfMemory(OutOfMemoryError e) {
+    static String outOfMemory(Throwable e) {
         StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             all.append(t.getMessage()).append(' ');
         }
         String m = all.toString();
@@ -134,7 +229,46 @@ public final class Main {
             return "tidl: error: out of ND4J off-heap memory (limit " + System.getProperty("org.bytedeco.javacpp.maxbytes", "?")
                     + "); raise it with TIDL_OFFHEAP, e.g. TIDL_OFFHEAP=16g ./tidl ..., or use fewer workers";
         }
+        if (m.contains("bad_alloc") || m.contains("Allocation failed") || m.contains("Failed to allocate")) {
+            return "tidl: error: out of native memory (the machine's memory ran out in ND4J: limit "
+                    + System.getProperty("org.bytedeco.javacpp.maxphysicalbytes", "?") + "); use fewer workers or a"
+                    + " smaller model, or lower TIDL_PHYSICAL/TIDL_OFFHEAP to what the machine has";
+        }
         return "tidl: error: out of Java heap memory (max " + (Runtime.getRuntime().maxMemory() >> 20)
                 + " MiB); raise it with TIDL_HEAP, e.g. TIDL_HEAP=16g ./tidl ...";
+    }
+
+    /** Passes bytes to the real stdout and keeps the first write error, which PrintStream would swallow. */
+    static final class RecordingStream extends FilterOutputStream {
+        volatile IOException failure;
+
+        RecordingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
     }
 }

@@ -30,7 +30,7 @@ final class NeighborsCommand implements Command {
                 .addOption(Args.opt("mode", "MODE", "mean (default; Figs. 2, 5, 6) or worst (largest per-worker variance)"))
                 .addOption(Args.opt("method", "METHOD", "exact (default) or simulate (Monte Carlo, adds standard_error)"))
                 .addOption(Args.opt("seed", "S", "seed for simulate (default 1)"))
-                .addOption(Args.opt("repetitions", "R", "simulate: independent walks (default 4000)"))
+                .addOption(Args.opt("repetitions", "R", "simulate: independent walks, at least 2 (default 4000)"))
                 .addOption(Args.opt("steps", "T", "simulate: steps per walk (default: until gamma^T < 1e-6)"))
                 .addOption(Args.out());
     }
@@ -38,12 +38,7 @@ final class NeighborsCommand implements Command {
     @Override
     public int run(CommandLine cl, Context ctx) {
         int n = Args.workers(cl, true);
-        List<Double> gammas = NumberLists.reals("--gamma", Args.required(cl, "gamma"));
-        for (double g : gammas) {
-            if (!(g >= 0 && g < 1)) {
-                throw new InvalidInputException("--gamma must be in [0, 1), got " + Csv.number(g));
-            }
-        }
+        List<Double> gammas = NumberLists.reals("--gamma", Args.required(cl, "gamma"), 0, false, 1, true);
         NeighborsMode mode = NeighborsMode.parse(cl.getOptionValue("mode", "mean"));
         String method = cl.getOptionValue("method", "exact");
         if (!method.equals("exact") && !method.equals("simulate")) {
@@ -51,7 +46,8 @@ final class NeighborsCommand implements Command {
         }
         boolean simulate = method.equals("simulate");
         long seed = Args.seed(cl);
-        int reps = Args.positiveInt(cl, "repetitions", 4000);
+        // a standard error needs at least two independent walks
+        int reps = Args.integer(cl, "repetitions", 4000, 2, Integer.MAX_VALUE);
         Integer steps = cl.hasOption("steps") ? Args.positiveInt(cl, "steps", 1) : null;
         if (n == Args.INFINITE && simulate) {
             throw new InvalidInputException("--method simulate needs a finite --workers");

@@ -19,6 +19,9 @@ final class Progress {
     private long lastDraw;
     private boolean drawn;
 
+    /** The bar whose line is open (drawn, not finished): a failure ends that line before its message. */
+    private static final java.util.concurrent.atomic.AtomicReference<Progress> OPEN = new java.util.concurrent.atomic.AtomicReference<>();
+
     Progress(PrintStream err, String label, long total) {
         this.err = err;
         this.label = label;
@@ -49,6 +52,17 @@ final class Progress {
         if (drawn) {
             err.println();
         }
+        OPEN.compareAndSet(this, null);
+    }
+
+    /** Ends the line of a bar left open by a failure, so the error message starts on its own line. */
+    static void endOpenLine() {
+        Progress p = OPEN.getAndSet(null);
+        if (p != null) {
+            synchronized (p) {
+                p.err.println();
+            }
+        }
     }
 
     private void draw(long d, long now) {
@@ -62,6 +76,7 @@ final class Progress {
                 + String.format(Locale.ROOT, "%3d%%  %d/%d  elapsed %s  ETA %s ", Math.round(f * 100), d, total, time(elapsed), eta));
         err.flush();
         drawn = true;
+        OPEN.set(this);
     }
 
     static String time(double seconds) {

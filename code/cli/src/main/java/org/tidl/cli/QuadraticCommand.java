@@ -47,17 +47,12 @@ final class QuadraticCommand implements Command {
         int n = Args.workers(cl, false);
         int dim = Args.positiveInt(cl, "dim", 49);
         int batch = Args.positiveInt(cl, "batch", 1);
-        int steps = Args.positiveInt(cl, "steps", 10_000);
+        int steps = Args.integer(cl, "steps", 10_000, 1, Integer.MAX_VALUE - 1); // loss curve holds steps + 1 values
         int seeds = Args.positiveInt(cl, "seeds", 5);
-        int threads = Args.positiveInt(cl, "threads", Runtime.getRuntime().availableProcessors());
+        int threads = Args.threads(cl);
         long seed = Args.seed(cl);
         double target = cl.hasOption("target") ? Args.real(cl, "target", 0, Math.nextDown(1.0), "a number in [0, 1)") : 0.01;
-        List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"));
-        for (double lr : lrs) {
-            if (!(lr > 0 && lr <= 10)) {
-                throw new InvalidInputException("--lr values must be in (0, 10], got " + Csv.number(lr));
-            }
-        }
+        List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"), 0, true, 10, false);
         String optimizerSpec = cl.getOptionValue("optimizer", "dsgd-atc");
         List<String> specs = Args.topologies(cl);
         double zeta = IsotropicQuadratic.zeta(dim, batch);

@@ -36,12 +36,7 @@ final class RateCommand implements Command {
     public int run(CommandLine cl, Context ctx) {
         int n = Args.workers(cl, true);
         double zeta = Args.real(cl, "zeta", 1, Double.MAX_VALUE, "a number >= 1");
-        List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"));
-        for (double lr : lrs) {
-            if (!(lr > 0 && lr <= 2)) {
-                throw new InvalidInputException("--lr values must be in (0, 2], got " + Csv.number(lr));
-            }
-        }
+        List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"), 0, true, 2, false);
         String method = cl.getOptionValue("method", "fixed-point");
         if (!method.equals("fixed-point") && !method.equals("precise")) {
             throw new InvalidInputException("--method must be fixed-point or precise, got '" + method + "'");

@@ -65,8 +65,7 @@ final class ReproduceCommand implements Command {
             throw new InvalidInputException("give --figure NAME, --all or --deep-learning (figures: "
                     + String.join(", ", Reproductions.names()) + ")");
         }
-        RunSettings settings = new RunSettings(Variant.of(cl.hasOption("quick")), Args.seed(cl),
-                Args.positiveInt(cl, "threads", Runtime.getRuntime().availableProcessors()));
+        RunSettings settings = new RunSettings(Variant.of(cl.hasOption("quick")), Args.seed(cl), Args.threads(cl));
         Path folder = settings.variant().folder(Path.of(cl.getOptionValue("out", "results")));
         String dataDir = cl.getOptionValue("data-dir");
         PaperData paper = PaperData.load();

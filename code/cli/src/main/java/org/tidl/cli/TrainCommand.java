@@ -81,6 +81,7 @@ final class TrainCommand implements Command {
      * results folder.
      */
     static Path train(Context ctx, Experiment x, Path out, String dataDir, boolean resume, boolean fresh, Progress progress) {
+        Trainer.checkMemory(x, ctx.optimizers()); // refuse what cannot fit before reading the data
         Images[] data = Trainer.load(x, dataDir);
         Trainer trainer = new Trainer(x, ctx.topologies(), ctx.optimizers(), data[0], data[1]);
         int[] diverged = {0};

@@ -25,7 +25,7 @@ public final class TopologyRegistry {
 
     public static TopologyRegistry load(List<Path> pluginFolders) {
         return new TopologyRegistry(PluginCatalog.load(TopologyProvider.class, "topology", TopologyProvider::name,
-                pluginFolders));
+                TopologyProvider::description, TopologyProvider::parameters, pluginFolders));
     }
 
     /** Built-ins only (tests, and code that must not see plugins). */
@@ -49,7 +49,7 @@ public final class TopologyRegistry {
 
     public Parameters parameters(PluginSpec spec, ProviderEntry<TopologyProvider> e) {
         try {
-            return Parameters.resolve(e.provider().parameters(), spec.values());
+            return Parameters.resolve(e.parameters(), spec.values());
         } catch (IllegalArgumentException ex) {
             throw new InvalidInputException("topology '" + spec.text() + "': " + ex.getMessage());
         }
@@ -72,28 +72,27 @@ public final class TopologyRegistry {
         GossipScheme raw;
         try {
             raw = e.provider().create(workers, params);
-        } catch (InvalidInputException ex) {
-            throw ex;
         } catch (IllegalArgumentException ex) {
-            throw new InvalidInputException("topology '" + spec.text() + "': " + oneLine(ex.getMessage()));
-        } catch (OutOfMemoryError ex) {
-            throw ex;
+            // the SPI's way to say "cannot take these workers or parameters": the user's to fix
+            throw new InvalidInputException("topology '" + spec.text() + "'"
+                    + (e.builtIn() ? "" : " (" + e.where() + ")") + ": " + ex.getMessage(), ex);
         } catch (Throwable ex) {
-            throw new InvalidInputException("topology '" + spec.text() + "' (" + e.where() + ") failed: "
-                    + oneLine(ex.toString()));
+            throw e.failure("create()", ex);
         }
-        String where = "topology '" + spec.text() + "'" + ("built-in".equals(e.origin()) ? "" : " (" + e.where() + ")");
+        String where = "topology '" + spec.text() + "'" + (e.builtIn() ? "" : " (" + e.where() + ")");
         if (raw == null) {
             throw new InvalidInputException(where + " returned no scheme");
         }
-        if (raw.size() != workers) {
-            throw new InvalidInputException(where + " has " + raw.size() + " workers, expected " + workers);
+        GossipScheme made = raw;
+        int size = e.call("size()", made::size);
+        if (size != workers) {
+            throw new InvalidInputException(where + " has " + size + " workers, expected " + workers);
         }
-        int period = raw.period();
+        int period = e.call("period()", made::period);
         if (period < 0) {
             throw new InvalidInputException(where + " has a negative period " + period);
         }
-        GossipScheme checked = period == GossipScheme.APERIODIC ? checkedOnUse(raw, where) : checkedNow(raw, where);
+        GossipScheme checked = period == GossipScheme.APERIODIC ? checkedOnUse(raw, where) : checkedNow(raw, where, e);
         return new Topology(spec, e, params, checked);
     }
 
@@ -101,30 +100,76 @@ public final class TopologyRegistry {
     public SpectralSymbol infinite(PluginSpec spec) {
         ProviderEntry<TopologyProvider> e = provider(spec);
         Parameters params = parameters(spec, e);
-        Optional<SpectralSymbol> s = e.provider().infinite(params);
-        if (s.isEmpty()) {
-            List<String> able = catalog.entries().stream()
-                    .filter(x -> { try { return x.provider().infinite(Parameters.resolve(x.provider().parameters(),
-                            java.util.Map.of())).isPresent(); } catch (RuntimeException ex) { return false; } })
+        Optional<SpectralSymbol> s = e.call("infinite()", () -> e.provider().infinite(params));
+        if (s == null || s.isEmpty()) {
+            List<String> able = catalog.entries().stream().filter(TopologyRegistry::hasInfinite)
                     .map(ProviderEntry::name).toList();
             throw new InvalidInputException("--workers inf: topology '" + spec.name() + "' has no infinite version (available for: "
                     + String.join(", ", able) + ")");
         }
-        return s.get();
+        return e.builtIn() ? s.get() : guarded(s.get(), e);
     }
 
-    private static GossipScheme checkedNow(GossipScheme raw, String where) {
-        int n = raw.size();
+    private static boolean hasInfinite(ProviderEntry<TopologyProvider> x) {
+        try {
+            Optional<SpectralSymbol> s = x.provider().infinite(Parameters.resolve(x.parameters(), java.util.Map.of()));
+            return s != null && s.isPresent();
+        } catch (Throwable ex) {
+            return false; // needs parameters (or is broken): not listed
+        }
+    }
+
+    /** A plugin's symbol whose failures name the plugin (the theory calls it many times, so no lambdas). */
+    private static SpectralSymbol guarded(SpectralSymbol s, ProviderEntry<TopologyProvider> e) {
+        return new SpectralSymbol() {
+            @Override
+            public int dimension() {
+                try {
+                    return s.dimension();
+                } catch (Throwable ex) {
+                    throw e.failure("infinite().dimension()", ex);
+                }
+            }
+
+            @Override
+            public double eigenvalue(double[] theta) {
+                try {
+                    return s.eigenvalue(theta);
+                } catch (Throwable ex) {
+                    throw e.failure("infinite().eigenvalue()", ex);
+                }
+            }
+        };
+    }
+
+    private static GossipScheme checkedNow(GossipScheme raw, String where, ProviderEntry<TopologyProvider> e) {
         GossipMatrix[] ws = new GossipMatrix[raw.period()];
         for (int t = 0; t < ws.length; t++) {
             ws[t] = fetch(raw, t, where);
         }
-        boolean spectral = raw instanceof ConvolutionSpectrum;
-        if (spectral) {
+        GossipScheme checked = GossipScheme.periodic(List.of(ws));
+        if (raw instanceof ConvolutionSpectrum spectrum) {
             // The spectrum interface must stay visible to the theory; matrices are already checked.
-            return raw;
+            return e.builtIn() ? raw : new GuardedSpectrum(checked, spectrum, e);
         }
-        return GossipScheme.periodic(List.of(ws));
+        return checked;
+    }
+
+    /** A plugin's checked scheme whose eigenvalues (called by the theory) name the plugin when they fail. */
+    private record GuardedSpectrum(GossipScheme checked, ConvolutionSpectrum spectrum, ProviderEntry<TopologyProvider> e)
+            implements GossipScheme, ConvolutionSpectrum {
+        @Override public int size() { return checked.size(); }
+        @Override public int period() { return checked.period(); }
+        @Override public GossipMatrix matrix(long t) { return checked.matrix(t); }
+
+        @Override
+        public void eigenvalues(long t, double[] re, double[] im) {
+            try {
+                spectrum.eigenvalues(t, re, im);
+            } catch (Throwable ex) {
+                throw e.failure("eigenvalues()", ex);
+            }
+        }
     }
 
     private static GossipScheme checkedOnUse(GossipScheme raw, String where) {
@@ -135,10 +180,13 @@ public final class TopologyRegistry {
         GossipMatrix w;
         try {
             w = raw.matrix(t);
-        } catch (OutOfMemoryError ex) {
+        } catch (InvalidInputException ex) {
             throw ex;
         } catch (Throwable ex) {
-            throw new InvalidInputException(where + ": W(" + t + ") failed: " + oneLine(ex.toString()));
+            if (Messages.isOutOfMemory(ex)) {
+                throw ex;
+            }
+            throw new InvalidInputException(where + ": W(" + t + ") failed: " + ex, ex);
         }
         String problem = SchemeValidator.problem(w, raw.size());
         if (problem != null) {
@@ -147,7 +195,4 @@ public final class TopologyRegistry {
         return w;
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
-    }
 }

@@ -105,7 +105,7 @@ final class RunLog {
             ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
             ch.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot append to " + file + ": " + org.tidl.core.Messages.reason(e), e);
         }
     }
 
@@ -130,7 +130,7 @@ final class RunLog {
                 ch.truncate(keep);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot repair " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot repair " + file + ": " + org.tidl.core.Messages.reason(e), e);
         }
     }
 
@@ -180,7 +180,7 @@ final class RunLog {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + p + " (" + e.getMessage() + "); use --fresh to start over");
+            throw new InvalidInputException("cannot read " + p + " (" + org.tidl.core.Messages.reason(e) + "); use --fresh to start over");
         }
     }
 
@@ -188,7 +188,7 @@ final class RunLog {
         try {
             Files.deleteIfExists(p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot delete " + p + ": " + org.tidl.core.Messages.reason(e), e);
         }
     }
 }
