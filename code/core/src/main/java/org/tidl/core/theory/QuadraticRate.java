@@ -4,8 +4,8 @@ import java.util.function.DoubleUnaryOperator;
 import org.tidl.api.GossipScheme;
 
 /**
- * Convergence rate r (E‖x‖² shrinks by 1−r per step) of D-SGD, local step then gossip (REF order, digest
- * B.1), on the isotropic quadratic with noise ζ and learning rate η. Empty (NaN) when D-SGD diverges.
+ * Convergence rate r (E‖x‖² shrinks by 1−r per step) of D-SGD, local step then gossip (the order of the
+ * paper's code), on the isotropic quadratic with noise ζ and learning rate η. Empty (NaN) when D-SGD diverges.
  */
 public final class QuadraticRate {
 

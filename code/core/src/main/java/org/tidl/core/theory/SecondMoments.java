@@ -4,6 +4,7 @@ import org.tidl.api.ConvolutionSpectrum;
 import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.core.InvalidInputException;
+import org.tidl.core.linalg.Dense;
 import org.tidl.core.linalg.KrylovEigen;
 
 /**
@@ -142,7 +143,7 @@ public final class SecondMoments {
         }
         int basis = krylovBasis(n);
         SecondMoments m = new SecondMoments(scheme, zeta, lr, order);
-        boolean selfAdjoint = period == 1 && isSymmetric(scheme.matrix(0));
+        boolean selfAdjoint = period == 1 && Dense.isSymmetric(scheme.matrix(0), 1e-15);
         KrylovEigen.Operator op;
         if (selfAdjoint && order == Order.ADAPT_THEN_COMBINE) {
             // 𝒜^{1/2} 𝒲 𝒜^{1/2}: scale off-diagonal entries by (1−η), diagonal ones by √((1−η)² + (ζ−1)η²)
@@ -184,15 +185,18 @@ public final class SecondMoments {
         long fit = budget / bytes - 4; // 4 work matrices besides the basis
         int basis = (int) Math.min(KRYLOV_BASIS, fit / 2);
         if (basis < 6) {
-            throw new InvalidInputException(tooLarge(n, "the precise rate keeps about 16 matrices of n×n doubles"
-                    + " (" + mib(16 * bytes) + " MiB) in memory, " + mib(budget) + " MiB are free"));
+            throw new InvalidInputException(tooLarge(n, "the precise rate needs n×n second-moment matrices"));
         }
         return basis;
     }
 
     static String tooLarge(int n, String why) {
-        return why + " at n = " + n + " (convolution topologies such as ring, circulant, torus, hypercube and"
-                + " time-varying-exponential have an exact O(n) route; use --method fixed-point otherwise)";
+        long bytes = 8L * n * n;
+        long perMatrixMax = (long) Math.sqrt((freeHeap() * 7 / 10) / (8.0 * 16));
+        return why + " at n = " + n + " (n² = " + (long) n * n + " doubles = " + mib(bytes) + " MiB each, about 16"
+                + " of them; with " + mib(freeHeap()) + " MiB of Java heap free that allows n <= "
+                + Math.min(perMatrixMax, 46340) + "). Convolution topologies (ring, circulant, torus, hypercube,"
+                + " time-varying-exponential, ...) have an exact O(n) route; otherwise use --method fixed-point";
     }
 
     /** Refuses when {@code doubles} doubles would not fit in the free heap. */
@@ -211,20 +215,6 @@ public final class SecondMoments {
 
     private static long mib(long bytes) {
         return bytes >> 20;
-    }
-
-    private static boolean isSymmetric(GossipMatrix w) {
-        int n = w.size();
-        boolean[] ok = {true};
-        for (int i = 0; i < n && ok[0]; i++) {
-            final int row = i;
-            w.forEachInRow(i, (j, v) -> {
-                if (j > row && Math.abs(w.get(j, row) - v) > 1e-15) {
-                    ok[0] = false;
-                }
-            });
-        }
-        return ok[0];
     }
 
     /** y_ij = x_ij · (i == j ? on : off); y may be x. */

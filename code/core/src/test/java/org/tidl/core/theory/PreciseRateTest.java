@@ -53,14 +53,20 @@ class PreciseRateTest {
                 }
             }
         }
-        double[][] out = new double[n][n];
+        double[][] left = new double[n][n]; // V · inner
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                for (int l = 0; l < n; l++) {
+                    left[i][l] += v[i][k] * inner[k][l];
+                }
+            }
+        }
+        double[][] out = new double[n][n]; // (V · inner) · Vᵀ
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double sum = 0;
-                for (int k = 0; k < n; k++) {
-                    for (int l = 0; l < n; l++) {
-                        sum += v[i][k] * inner[k][l] * v[j][l];
-                    }
+                for (int l = 0; l < n; l++) {
+                    sum += left[i][l] * v[j][l];
                 }
                 out[i][j] = sum + (order == Order.PARALLEL && i == j ? c * s[i][i] : 0);
             }
