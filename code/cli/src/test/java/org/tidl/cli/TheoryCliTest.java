@@ -97,4 +97,23 @@ class TheoryCliTest {
                 "--method", "simulate", "--repetitions", "400"));
         assertThat(ring.get(0).get("standard_error_covers")).isEqualTo("walks");
     }
+
+    @Test
+    void simulatedErrorMatchesTheSpreadOverIndependentSeeds() {
+        // 60 independent seeds (the topology's and the walks'): the reported error must describe the spread of
+        // the estimates; the error of one graph sequence was 3× too small here
+        int seeds = 60;
+        double[] value = new double[seeds];
+        double reported = 0;
+        for (int s = 0; s < seeds; s++) {
+            Map<String, String> row = rows(run("neighbors", "--topology", "time-varying-erdos-renyi:p=0.2,seed=" + (s + 1),
+                    "--workers", "16", "--gamma", "0.5", "--method", "simulate", "--repetitions", "400",
+                    "--seed", Integer.toString(s + 1))).get(0);
+            value[s] = Double.parseDouble(row.get("effective_neighbors"));
+            reported += Double.parseDouble(row.get("standard_error")) / seeds;
+        }
+        double mean = java.util.Arrays.stream(value).average().orElseThrow();
+        double ss = java.util.Arrays.stream(value).map(v -> (v - mean) * (v - mean)).sum();
+        assertThat(Math.sqrt(ss / (seeds - 1)) / reported).isBetween(0.75, 1.3);
+    }
 }

@@ -12,7 +12,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * Stewart 2001; for a symmetric operator it is thick-restart Lanczos with full reorthogonalisation). Unlike power
  * iteration its speed does not collapse when the top two eigenvalues are close.
  *
- * <p>Stops when the residual ‖A y − θ y‖ of the unit Ritz vector y is at most {@code tolerance}·|θ|. For a
+ * <p>Stops when the residual ‖A y − θ y‖ of the unit Ritz vector y is at most {@code tolerance}·|θ|, or at most
+ * {@value #FLOOR_FACTOR}× that once it has stopped improving (rounding in the products sets a floor). For a
  * symmetric operator that residual bounds the eigenvalue error: some eigenvalue lies within it (and θ, a
  * Rayleigh quotient, never exceeds the largest). For a non-symmetric one the error is the residual times the
  * eigenvalue's condition number.
@@ -49,6 +50,11 @@ public final class KrylovEigen {
         }
     }
 
+    /** Products without the residual halving after which the rounding floor is assumed reached. */
+    static final int STALL = 10;
+    /** How far above the tolerance a residual stuck at the rounding floor may be and still be accepted. */
+    public static final double FLOOR_FACTOR = 100;
+
     private KrylovEigen() {
     }
 
@@ -74,6 +80,7 @@ public final class KrylovEigen {
         }
         int j = 0;
         Result best = null;
+        int bestAt = 0;
         double[] w = first;
         while (true) {
             // extend the basis by w (orthonormal to the basis already)
@@ -105,11 +112,18 @@ public final class KrylovEigen {
                 }
                 double res = Math.sqrt(dot(residual, residual));
                 Result now = new Result(top.value, res, products);
-                if (best == null || res / Math.abs(top.value) < best.residual() / Math.abs(best.value())) {
+                if (best == null || res / Math.abs(top.value) < 0.5 * best.residual() / Math.abs(best.value())) {
                     best = now;
+                    bestAt = products;
                 }
                 if (res <= tolerance * Math.abs(top.value) || j == dim) {
                     return now;
+                }
+                // The residual is computed from the products, so rounding puts a floor under it that grows with
+                // the dimension (about 1e-12 relative for 10^6 unknowns). Once it has stopped halving for
+                // STALL products, accept it if it is within FLOOR_FACTOR of the tolerance.
+                if (products - bestAt >= STALL && best.residual() <= FLOOR_FACTOR * tolerance * Math.abs(best.value())) {
+                    return best;
                 }
             }
             if (products >= maxProducts) {

@@ -117,10 +117,11 @@ public final class SecondMoments {
      *   <li>convolution schemes ({@link ConvolutionSpectrum}): {@link ConvolutionMoments}, exact to the last
      *       bits (a scalar root on O(n·P) numbers; n up to 2^20 and beyond);</li>
      *   <li>everything else: the rightmost eigenvalue of the map on n×n matrices by thick-restart Krylov
-     *       ({@link KrylovEigen}) to a relative residual of 1e-12. A static symmetric W makes the map
+     *       ({@link KrylovEigen}) to a relative residual of 1e-12 (at most 1e-10 where rounding in the n²
+     *       products stops it earlier). A static symmetric W makes the map
      *       self-adjoint after a similarity (adapt-then-combine: L = 𝒲𝒜 with 𝒲(S) = WSW and 𝒜(S) = (1−η)²S +
      *       (ζ−1)η² diag S positive, so L ~ 𝒜^{1/2}𝒲𝒜^{1/2}; Eq. 19 order: L = 𝒱 + (ζ−1)η²·diag, 𝒱(S) = VSV,
-     *       V = W − ηI), and then the residual bounds the error of ρ: relative error ≤ 1e-12. Otherwise
+     *       V = W − ηI), and then the residual bounds the error of ρ: relative error ≤ 1e-10. Otherwise
      *       (non-symmetric or periodic) the error is the residual times ρ's condition number.</li>
      * </ul>
      *
