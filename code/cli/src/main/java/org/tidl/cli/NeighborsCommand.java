@@ -32,6 +32,9 @@ final class NeighborsCommand implements Command {
                 .addOption(Args.opt("seed", "S", "seed for simulate (default 1)"))
                 .addOption(Args.opt("repetitions", "R", "simulate: independent walks, at least 2 (default 4000)"))
                 .addOption(Args.opt("steps", "T", "simulate: steps per walk (default: until gamma^T < 1e-6)"))
+                .addOption(Args.opt("graph-sequences", "K", "simulate, random topologies: independent graph sequences"
+                        + " the walks are spread over (default " + RandomWalkSimulation.DEFAULT_GRAPH_SEQUENCES
+                        + "; the standard error covers them)"))
                 .addOption(Args.out());
     }
 
@@ -49,11 +52,16 @@ final class NeighborsCommand implements Command {
         // a standard error needs at least two independent walks
         int reps = Args.integer(cl, "repetitions", 4000, 2, Integer.MAX_VALUE);
         Integer steps = cl.hasOption("steps") ? Args.positiveInt(cl, "steps", 1) : null;
+        int sequences = Args.positiveInt(cl, "graph-sequences", RandomWalkSimulation.DEFAULT_GRAPH_SEQUENCES);
+        if (sequences < 2) {
+            throw new InvalidInputException("--graph-sequences must be >= 2, got " + sequences);
+        }
         if (n == Args.INFINITE && simulate) {
             throw new InvalidInputException("--method simulate needs a finite --workers");
         }
         Csv csv = simulate
-                ? new Csv("topology", "workers", "gamma", "mode", "effective_neighbors", "standard_error")
+                ? new Csv("topology", "workers", "gamma", "mode", "effective_neighbors", "standard_error",
+                        "standard_error_covers")
                 : new Csv("topology", "workers", "gamma", "mode", "effective_neighbors");
         for (String spec : Args.topologies(cl)) {
             if (n == Args.INFINITE) {
@@ -63,18 +71,26 @@ final class NeighborsCommand implements Command {
                 }
                 continue;
             }
-            Topology t = ctx.topologies().build(spec, n);
-            if (simulate) {
-                for (double g : gammas) {
-                    int T = steps != null ? steps : RandomWalkSimulation.defaultSteps(g, t.scheme().period());
-                    var est = RandomWalkSimulation.run(t.scheme(), g, mode, reps, T, seed);
-                    csv.add(spec, n, g, mode.word(), est.value(), est.standardError());
+            try {
+                Topology t = ctx.topologies().build(spec, n);
+                if (simulate) {
+                    // a random topology is redrawn for each group of walks, so the error covers its graph sequence
+                    var redraws = ctx.topologies().redraws(t, seed);
+                    for (double g : gammas) {
+                        int T = steps != null ? steps : RandomWalkSimulation.defaultSteps(g, t.scheme().period());
+                        var est = redraws.isPresent() && reps >= 2
+                                ? RandomWalkSimulation.run(redraws.get(), sequences, g, mode, reps, T, seed)
+                                : RandomWalkSimulation.run(t.scheme(), g, mode, reps, T, seed);
+                        csv.add(spec, n, g, mode.word(), est.value(), est.standardError(), est.coverage().word());
+                    }
+                } else {
+                    EffectiveNeighbors nw = EffectiveNeighbors.of(t.scheme());
+                    for (double g : gammas) {
+                        csv.add(spec, n, g, mode.word(), nw.at(g, mode));
+                    }
                 }
-            } else {
-                EffectiveNeighbors nw = EffectiveNeighbors.of(t.scheme());
-                for (double g : gammas) {
-                    csv.add(spec, n, g, mode.word(), nw.at(g, mode));
-                }
+            } catch (InvalidInputException e) {
+                throw TopologyErrors.prefixed(spec, e);
             }
         }
         Args.emit(csv, cl, ctx);

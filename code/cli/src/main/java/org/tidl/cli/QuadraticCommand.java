@@ -57,12 +57,20 @@ final class QuadraticCommand implements Command {
         List<String> specs = Args.topologies(cl);
         double zeta = IsotropicQuadratic.zeta(dim, batch);
 
+        QuadraticSweep.requireFits(n, dim, Math.min(threads, specs.size() * lrs.size()));
         List<QuadraticSweep.Cell> cells = new ArrayList<>();
         List<Object[]> keys = new ArrayList<>();
         List<QuadraticTheory.Prediction> predictions = new ArrayList<>();
+        LazyProgress theoryProgress = new LazyProgress(ctx.err, "quadratic theory", (long) specs.size() * lrs.size());
         for (String spec : specs) {
-            Topology t = ctx.topologies().build(spec, n);
+            Topology t;
+            try {
+                t = ctx.topologies().build(spec, n);
+            } catch (InvalidInputException e) {
+                throw TopologyErrors.prefixed(spec, e);
+            }
             QuadraticTheory theory = null; // one per topology: n_W's decomposition is shared by all learning rates
+            String noted = null;
             for (double lr : lrs) {
                 OptimizerRegistry.Optimizer o = ctx.optimizers().resolve(optimizerSpec, Map.of("lr", Double.toString(lr)));
                 if (theory == null) {
@@ -70,9 +78,16 @@ final class QuadraticCommand implements Command {
                 }
                 cells.add(new QuadraticSweep.Cell(t.scheme(), o, dim, batch, steps, target));
                 keys.add(new Object[] {spec, o.spec().text(), lr});
-                predictions.add(theory.predict(zeta, lr));
+                QuadraticTheory.Prediction p = theory.predict(zeta, lr);
+                predictions.add(p);
+                if (p.note() != null && !p.note().equals(noted)) {
+                    ctx.err.println("tidl: note: topology '" + spec + "': " + p.note());
+                    noted = p.note();
+                }
+                theoryProgress.advance();
             }
         }
+        theoryProgress.finish();
         Progress progress = new Progress(ctx.err, "quadratic", cells.size());
         List<QuadraticSummary> results = QuadraticSweep.run(cells, seeds, seed, threads, progress::advance);
         progress.finish();

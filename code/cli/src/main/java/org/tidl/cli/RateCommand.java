@@ -45,6 +45,7 @@ final class RateCommand implements Command {
             throw new InvalidInputException("--method precise needs a finite --workers (use fixed-point for inf)");
         }
         Csv csv = new Csv("topology", "workers", "zeta", "lr", "method", "rate");
+        LazyProgress progress = new LazyProgress(ctx.err, "rate", (long) Args.topologies(cl).size() * lrs.size());
         for (String spec : Args.topologies(cl)) {
             if (n == Args.INFINITE) {
                 SpectralSymbol symbol = ctx.topologies().infinite(PluginSpec.parse(spec));
@@ -54,18 +55,26 @@ final class RateCommand implements Command {
                 }
                 continue;
             }
-            Topology t = ctx.topologies().build(spec, n);
-            if (method.equals("precise")) {
-                for (double lr : lrs) {
-                    csv.add(spec, n, zeta, lr, method, QuadraticRate.precise(t.scheme(), zeta, lr));
+            try {
+                Topology t = ctx.topologies().build(spec, n);
+                if (method.equals("precise")) {
+                    for (double lr : lrs) {
+                        csv.add(spec, n, zeta, lr, method, QuadraticRate.precise(t.scheme(), zeta, lr));
+                        progress.advance();
+                    }
+                } else {
+                    EffectiveNeighbors nw = EffectiveNeighbors.of(t.scheme());
+                    for (double lr : lrs) {
+                        csv.add(spec, n, zeta, lr, method,
+                                QuadraticRate.fixedPoint(g -> nw.at(g, NeighborsMode.WORST), zeta, lr));
+                        progress.advance();
+                    }
                 }
-            } else {
-                EffectiveNeighbors nw = EffectiveNeighbors.of(t.scheme());
-                for (double lr : lrs) {
-                    csv.add(spec, n, zeta, lr, method, QuadraticRate.fixedPoint(g -> nw.at(g, NeighborsMode.WORST), zeta, lr));
-                }
+            } catch (InvalidInputException e) {
+                throw TopologyErrors.prefixed(spec, e);
             }
         }
+        progress.finish();
         Args.emit(csv, cl, ctx);
         return 0;
     }

@@ -68,7 +68,7 @@ class CliTest {
         assertThat(lines.get(4)).startsWith("ring,32,0.951,mean,8.855");
         Result sim = run("neighbors", "--topology", "ring", "--workers", "16", "--gamma", "0.5", "--method", "simulate",
                 "--seed", "3", "--repetitions", "2000");
-        assertThat(sim.out()).startsWith("topology,workers,gamma,mode,effective_neighbors,standard_error\n");
+        assertThat(sim.out()).startsWith("topology,workers,gamma,mode,effective_neighbors,standard_error,standard_error_covers\n");
         assertThat(sim.out()).isEqualTo(run("neighbors", "--topology", "ring", "--workers", "16", "--gamma", "0.5",
                 "--method", "simulate", "--seed", "3", "--repetitions", "2000").out());
     }

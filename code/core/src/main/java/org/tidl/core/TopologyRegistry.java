@@ -8,6 +8,7 @@ import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameters;
 import org.tidl.api.SpectralSymbol;
+import org.tidl.api.SymmetricSpectrum;
 import org.tidl.api.TopologyProvider;
 import org.tidl.core.plugin.PluginCatalog;
 import org.tidl.core.plugin.ProviderEntry;
@@ -60,8 +61,10 @@ public final class TopologyRegistry {
     }
 
     /**
-     * Builds the scheme and checks every matrix of its period (a non-periodic scheme is checked as each W(t)
-     * is used).
+     * Builds the scheme and checks every matrix of its period. A non-periodic scheme is checked as each W(t) is
+     * used; a scheme with a declared spectrum ({@link ConvolutionSpectrum}, {@link SymmetricSpectrum}) has its
+     * spectrum checked (at build, or as each is produced) and each W(t) when first used, because the theory needs
+     * only the spectrum.
      */
     public Topology build(PluginSpec spec, int workers) {
         if (workers < 1) {
@@ -94,6 +97,35 @@ public final class TopologyRegistry {
         }
         GossipScheme checked = period == GossipScheme.APERIODIC ? checkedOnUse(raw, where) : checkedNow(raw, where, e);
         return new Topology(spec, e, params, checked);
+    }
+
+    /**
+     * Independent redraws of a random (non-periodic) topology, for Monte-Carlo estimates over graph sequences:
+     * draw g is the topology built with its integer parameter {@code seed} set to a seed derived from
+     * ({@code root}, "graph-sequence", g, the spec's own seed). Empty when the scheme is periodic (nothing random
+     * to redraw) or the provider declares no integer {@code seed} parameter (it cannot be redrawn).
+     */
+    public Optional<java.util.function.IntFunction<GossipScheme>> redraws(Topology t, long root) {
+        if (t.scheme().period() != GossipScheme.APERIODIC) {
+            return Optional.empty();
+        }
+        Optional<org.tidl.api.Parameter> seed = t.provider().provider().parameters().stream()
+                .filter(p -> p.name().equals("seed") && p.type() == org.tidl.api.ParameterType.INTEGER).findFirst();
+        if (seed.isEmpty()) {
+            return Optional.empty();
+        }
+        double lower = Double.isNaN(seed.get().lower()) ? 0 : Math.max(seed.get().lower(), Integer.MIN_VALUE);
+        double upper = Double.isNaN(seed.get().upper()) ? Integer.MAX_VALUE : Math.min(seed.get().upper(), Integer.MAX_VALUE);
+        long span = (long) upper - (long) lower + 1;
+        long own = t.parameters().has("seed") ? Long.parseLong(t.parameters().text("seed")) : 0;
+        int workers = t.workers();
+        return Optional.of(g -> {
+            long derived = (long) lower + Long.remainderUnsigned(org.tidl.api.Seeds.derive(root, "graph-sequence", g, own),
+                    Math.max(span, 1));
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>(t.spec().values());
+            values.put("seed", Long.toString(derived));
+            return build(new PluginSpec(t.spec().text(), t.spec().name(), values), workers).scheme();
+        });
     }
 
     /** The infinite graph of a spec ({@code --workers inf}). */
@@ -143,33 +175,151 @@ public final class TopologyRegistry {
     }
 
     private static GossipScheme checkedNow(GossipScheme raw, String where, ProviderEntry<TopologyProvider> e) {
+        if (raw instanceof ConvolutionSpectrum cs) {
+            // the theory uses only the spectrum (2^20 workers × a 20-step period is 40 M entries of W it need not
+            // build): check each W(t) when it is first used, and every spectrum as it is produced
+            return new CheckedConvolution(raw, cs, where, e);
+        }
+        if (raw instanceof SymmetricSpectrum ss && raw.period() == 1) {
+            e.run("spectrum", () -> checkSpectrum(ss, raw.size(), where));
+            return new CheckedSymmetric(raw, ss, where);
+        }
         GossipMatrix[] ws = new GossipMatrix[raw.period()];
         for (int t = 0; t < ws.length; t++) {
             ws[t] = fetch(raw, t, where);
         }
-        GossipScheme checked = GossipScheme.periodic(List.of(ws));
-        if (raw instanceof ConvolutionSpectrum spectrum) {
-            // The spectrum interface must stay visible to the theory; matrices are already checked.
-            return e.builtIn() ? raw : new GuardedSpectrum(checked, spectrum, e);
-        }
-        return checked;
+        return GossipScheme.periodic(List.of(ws));
     }
 
-    /** A plugin's checked scheme whose eigenvalues (called by the theory) name the plugin when they fail. */
-    private record GuardedSpectrum(GossipScheme checked, ConvolutionSpectrum spectrum, ProviderEntry<TopologyProvider> e)
-            implements GossipScheme, ConvolutionSpectrum {
-        @Override public int size() { return checked.size(); }
-        @Override public int period() { return checked.period(); }
-        @Override public GossipMatrix matrix(long t) { return checked.matrix(t); }
+    /** Tolerance on eigenvalues of a declared spectrum: |λ| ≤ 1 + tol, and 1 among them. */
+    private static final double SPECTRUM_TOLERANCE = 1e-9;
+
+    private static void checkSpectrum(SymmetricSpectrum ss, int n, String where) {
+        long total = 0;
+        double top = Double.NEGATIVE_INFINITY;
+        for (int g = 0; g < ss.groups(); g++) {
+            double v = ss.eigenvalue(g);
+            long m = ss.multiplicity(g);
+            if (m < 0 || !Double.isFinite(v) || Math.abs(v) > 1 + SPECTRUM_TOLERANCE) {
+                throw new InvalidInputException(where + ": declared eigenvalue " + v + " (multiplicity " + m
+                        + ") is not in [-1, 1]");
+            }
+            total += m;
+            if (m > 0) {
+                top = Math.max(top, v);
+            }
+        }
+        if (total != n || Math.abs(top - 1) > SPECTRUM_TOLERANCE) {
+            throw new InvalidInputException(where + ": declared spectrum has multiplicities adding up to " + total
+                    + " (expected " + n + ") and largest eigenvalue " + top + " (expected 1)");
+        }
+    }
+
+    /** A convolution scheme whose matrices are validated on first use and whose spectra as they are produced. */
+    private static final class CheckedConvolution implements GossipScheme, ConvolutionSpectrum {
+        private final GossipScheme raw;
+        private final ConvolutionSpectrum spectrum;
+        private final String where;
+        private final ProviderEntry<TopologyProvider> entry;
+        private final java.util.concurrent.atomic.AtomicReferenceArray<GossipMatrix> checked;
+
+        CheckedConvolution(GossipScheme raw, ConvolutionSpectrum spectrum, String where, ProviderEntry<TopologyProvider> e) {
+            this.entry = e;
+            this.raw = raw;
+            this.spectrum = spectrum;
+            this.where = where;
+            this.checked = new java.util.concurrent.atomic.AtomicReferenceArray<>(Math.max(raw.period(), 1));
+        }
+
+        @Override public int size() { return raw.size(); }
+
+        @Override public int period() { return raw.period(); }
+
+        @Override
+        public GossipMatrix matrix(long t) {
+            int s = (int) Math.floorMod(t, (long) checked.length());
+            GossipMatrix w = checked.get(s);
+            if (w == null) {
+                w = fetch(raw, s, where);
+                checked.compareAndSet(s, null, w);
+            }
+            return w;
+        }
 
         @Override
         public void eigenvalues(long t, double[] re, double[] im) {
             try {
                 spectrum.eigenvalues(t, re, im);
-            } catch (Throwable ex) {
-                throw e.failure("eigenvalues()", ex);
+            } catch (Throwable e) {
+                if (!entry.builtIn()) {
+                    throw entry.failure("eigenvalues()", e);
+                }
+                throw new InvalidInputException(where + ": eigenvalues of W(" + t + ") failed: " + e, e);
+            }
+            int n = raw.size();
+            boolean one = false;
+            double bound = (1 + SPECTRUM_TOLERANCE) * (1 + SPECTRUM_TOLERANCE);
+            for (int k = 0; k < n; k++) {
+                double m = re[k] * re[k] + im[k] * im[k];
+                if (!(m <= bound)) {
+                    throw new InvalidInputException(where + ": eigenvalue " + k + " of W(" + t + ") is " + re[k]
+                            + (im[k] >= 0 ? "+" : "") + im[k] + "i, outside the unit disc (W must be stochastic)");
+                }
+                one |= Math.abs(re[k] - 1) <= SPECTRUM_TOLERANCE && Math.abs(im[k]) <= SPECTRUM_TOLERANCE;
+            }
+            if (!one) {
+                throw new InvalidInputException(where + ": W(" + t + ") has no eigenvalue 1 (its rows must sum to 1)");
             }
         }
+    }
+
+    /** A static scheme with a declared symmetric spectrum (checked at build); W is validated on first use. */
+    private static final class CheckedSymmetric implements GossipScheme, SymmetricSpectrum {
+        private final GossipScheme raw;
+        private final SymmetricSpectrum spectrum;
+        private final String where;
+        private volatile GossipMatrix checked;
+
+        CheckedSymmetric(GossipScheme raw, SymmetricSpectrum spectrum, String where) {
+            this.raw = raw;
+            this.spectrum = spectrum;
+            this.where = where;
+        }
+
+        @Override public int size() { return raw.size(); }
+
+        @Override public int period() { return 1; }
+
+        @Override
+        public GossipMatrix matrix(long t) {
+            GossipMatrix w = checked;
+            if (w == null) {
+                w = fetch(raw, 0, where);
+                checked = w;
+            }
+            return w;
+        }
+
+        @Override public int groups() { return spectrum.groups(); }
+
+        @Override public double eigenvalue(int group) { return spectrum.eigenvalue(group); }
+
+        @Override public long multiplicity(int group) { return spectrum.multiplicity(group); }
+
+        @Override
+        public void weights(int worker, double[] out) {
+            spectrum.weights(worker, out);
+            double sum = 0;
+            for (int g = 0; g < spectrum.groups(); g++) {
+                sum += out[g];
+            }
+            if (!(Math.abs(sum - 1) <= SPECTRUM_TOLERANCE * spectrum.groups())) {
+                throw new InvalidInputException(where + ": worker " + worker + "'s spectral weights add up to " + sum
+                        + " (must be 1)");
+            }
+        }
+
+        @Override public int[] distinctWorkers() { return spectrum.distinctWorkers(); }
     }
 
     private static GossipScheme checkedOnUse(GossipScheme raw, String where) {
