@@ -138,6 +138,38 @@ final class Args {
         return integer(cl, "threads", Runtime.getRuntime().availableProcessors(), 1, MAX_THREADS);
     }
 
+    /**
+     * The command line that runs {@code command} again with the options of {@code cl}, less those named in
+     * {@code drop}, plus {@code extra}; values are quoted for a POSIX shell where needed. For the hint of
+     * {@link Progress#whenInterrupted}: {@code rerun("train", cl, Set.of("fresh"), "--resume")} gives
+     * {@code ./tidl train --experiment fashion-grid --set 'name=my run' --resume}.
+     */
+    static String rerun(String command, CommandLine cl, Set<String> drop, String... extra) {
+        StringBuilder sb = new StringBuilder("./tidl ").append(command);
+        for (Option o : cl.getOptions()) {
+            String name = o.getLongOpt() != null ? o.getLongOpt() : o.getOpt();
+            if (drop.contains(name) || name.equals("help")) {
+                continue;
+            }
+            sb.append(" --").append(name);
+            if (o.hasArg()) {
+                sb.append(' ').append(shellQuote(o.getValue()));
+            }
+        }
+        for (String e : extra) {
+            sb.append(' ').append(e);
+        }
+        return sb.toString();
+    }
+
+    /** {@code s} as one word for a POSIX shell: as is when plainly safe, else in single quotes. */
+    static String shellQuote(String s) {
+        if (s != null && !s.isEmpty() && s.matches("[A-Za-z0-9_./:=,@%+-]+")) {
+            return s;
+        }
+        return "'" + (s == null ? "" : s.replace("'", "'\\''")) + "'";
+    }
+
     /** Prints the table, or writes it to --out and says where on stderr. */
     static void emit(Csv csv, CommandLine cl, Context ctx) {
         String out = cl.getOptionValue("out");

@@ -13,16 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.cli.AlreadySelectedException;
+import org.apache.commons.cli.AmbiguousOptionException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.MissingArgumentException;
+import org.apache.commons.cli.MissingOptionException;
 import org.apache.commons.cli.Option;
+import org.apache.commons.cli.OptionGroup;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.UnrecognizedOptionException;
 import org.tidl.core.InsufficientMemoryException;
 import org.tidl.core.InvalidInputException;
 import org.tidl.core.Messages;
+import org.tidl.core.Suggestions;
 import org.tidl.core.plugin.PluginFolders;
 
 /**
@@ -43,7 +49,8 @@ public final class Main {
 
     static {
         for (Command c : new Command[] {new ListCommand(), new DescribeCommand(), new NeighborsCommand(),
-                new RateCommand(), new QuadraticCommand(), new ReproduceCommand(), new VerifyCommand(), new BenchCommand(), new BenchDlCommand(), new TrainCommand()}) {
+                new RateCommand(), new QuadraticCommand(), new ReproduceCommand(), new VerifyCommand(), new BenchCommand(), new BenchDlCommand(), new TrainCommand(),
+                new ExportCommand(), new VersionCommand()}) {
             COMMANDS.put(c.name(), c);
         }
     }
@@ -60,8 +67,27 @@ public final class Main {
         PrintStream stdout = new PrintStream(new java.io.BufferedOutputStream(recorder, 1 << 16), false,
                 encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : Charset.defaultCharset());
         System.setOut(stdout);
+        installInterruptHook();
         int code = run(args, stdout, System.err, System.getenv("TIDL_PLUGINS"), recorder);
+        RUNNING.set(false);
         System.exit(code);
+    }
+
+    /** True while a command runs in this process: a JVM shutdown then means Ctrl-C (or a kill). */
+    private static final java.util.concurrent.atomic.AtomicBoolean RUNNING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * On Ctrl-C (SIGINT, or SIGTERM) during a command, the JVM runs its shutdown hooks: this one says that the
+     * command was interrupted and how to continue ({@link Progress#whenInterrupted}), instead of leaving a
+     * half-drawn bar. A normal exit clears {@link #RUNNING} first, so it prints nothing then.
+     */
+    static void installInterruptHook() {
+        RUNNING.set(true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (RUNNING.getAndSet(false)) {
+                Progress.interrupted(System.err);
+            }
+        }, "tidl-interrupt"));
     }
 
     /** Runs one command in-process (the tests call this). */
@@ -71,6 +97,7 @@ public final class Main {
 
     private static int run(String[] args, PrintStream out, PrintStream err, String pluginsEnv, RecordingStream recorder) {
         boolean debug = Arrays.asList(args).contains("--debug");
+        Progress.reset();
         int code;
         try {
             code = dispatch(args, out, err, pluginsEnv);
@@ -96,9 +123,20 @@ public final class Main {
         if (args.length > 0 && args[0].equals("--debug")) { // ./tidl --debug COMMAND ... as well
             args = Arrays.copyOfRange(args, 1, args.length);
         }
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+        if (args.length == 0) {
+            // a bare ./tidl is a mistake in a script: say how to use it, on stderr, and fail
+            err.println("tidl: error: no command given");
+            err.println();
+            overview(err);
+            return BAD_INPUT;
+        }
+        if (args[0].equals("--help") || args[0].equals("-h")) {
             overview(out);
             return OK;
+        }
+        if (args[0].equals("--version")) {
+            args = Arrays.copyOf(args, args.length);
+            args[0] = VersionCommand.NAME; // the same as ./tidl version, options and all
         }
         if (args[0].equals("help")) {
             if (args.length == 1) {
@@ -106,17 +144,15 @@ public final class Main {
                 return OK;
             }
             if (args.length > 2 || !COMMANDS.containsKey(args[1])) {
-                throw new InvalidInputException("help: " + (args.length > 2 ? "give one command" : "unknown command "
-                        + Messages.quote(args[1])) + " (valid: " + String.join(", ", COMMANDS.keySet())
-                        + "); usage: ./tidl help COMMAND");
+                throw new InvalidInputException("help: " + (args.length > 2 ? "give one command" : unknownCommand(args[1]))
+                        + "; usage: ./tidl help COMMAND");
             }
             help(COMMANDS.get(args[1]), out);
             return OK;
         }
         Command cmd = COMMANDS.get(args[0]);
         if (cmd == null) {
-            throw new InvalidInputException("unknown command " + Messages.quote(args[0]) + " (valid: "
-                    + String.join(", ", COMMANDS.keySet()) + "); usage: ./tidl COMMAND [options], ./tidl help COMMAND");
+            throw new InvalidInputException(unknownCommand(args[0]) + "; usage: ./tidl COMMAND [options], ./tidl help COMMAND");
         }
         Options options = withShared(cmd.options());
         CommandLine cl;
@@ -124,10 +160,8 @@ public final class Main {
             // no abbreviations: "--work" must not silently mean "--workers"
             cl = DefaultParser.builder().setAllowPartialMatching(false).build()
                     .parse(options, Arrays.copyOfRange(args, 1, args.length));
-        } catch (UnrecognizedOptionException e) {
-            throw new InvalidInputException(unknownOption(e.getOption(), options) + " (see ./tidl help " + cmd.name() + ")");
         } catch (ParseException e) {
-            throw new InvalidInputException(e.getMessage() + " (see ./tidl help " + cmd.name() + ")");
+            throw new InvalidInputException(parseError(e, options) + " (see ./tidl help " + cmd.name() + ")");
         }
         if (cl.hasOption("help")) {
             help(cmd, out);
@@ -167,13 +201,49 @@ public final class Main {
         return code;
     }
 
-    /** "unknown option --work (did you mean --workers?)". */
-    private static String unknownOption(String given, Options options) {
-        String name = given.replaceFirst("^-+", "");
-        List<String> close = options.getOptions().stream().map(Option::getLongOpt)
-                .filter(o -> o != null && (o.startsWith(name) || name.startsWith(o))).sorted().toList();
-        return "unknown option " + Messages.quote(given) + (close.isEmpty() ? ""
-                : " (did you mean " + String.join(" or ", close.stream().map(o -> "--" + o).toList()) + "?)");
+    /** "unknown command 'trian' (did you mean 'train'? valid: list, describe, ...)". */
+    private static String unknownCommand(String given) {
+        String hint = Suggestions.didYouMean(given, COMMANDS.keySet());
+        return "unknown command " + Messages.quote(given) + " (" + (hint.isEmpty() ? "" : hint + " ") + "valid: "
+                + String.join(", ", COMMANDS.keySet()) + ")";
+    }
+
+    /**
+     * Commons CLI's parse failures in our words, naming the option: "unknown option '--work' (did you mean
+     * --workers?)", "--workers needs a value N". The caller adds where to look.
+     */
+    static String parseError(ParseException e, Options options) {
+        if (e instanceof UnrecognizedOptionException u) {
+            String given = u.getOption() == null ? "" : u.getOption();
+            // "--worker=4" is the option "--worker" with a value
+            String name = given.replaceFirst("^-+", "").replaceFirst("=.*$", "");
+            List<String> longNames = options.getOptions().stream().map(Option::getLongOpt).filter(o -> o != null).toList();
+            String hint = Suggestions.didYouMean(name, longNames, o -> "--" + o);
+            return "unknown option " + Messages.quote(given) + (hint.isEmpty() ? "" : " (" + hint + ")");
+        }
+        if (e instanceof MissingArgumentException m && m.getOption() != null) {
+            Option o = m.getOption();
+            return optionName(o) + " needs a value" + (o.getArgName() != null ? " " + o.getArgName() : "");
+        }
+        if (e instanceof MissingOptionException m && m.getMissingOptions() != null) {
+            List<String> names = m.getMissingOptions().stream().map(x -> x instanceof Option o ? optionName(o)
+                    : x instanceof OptionGroup g ? String.join(" or ", g.getOptions().stream().map(Main::optionName).toList())
+                    : "--" + x).toList();
+            return String.join(", ", names) + (names.size() == 1 ? " is" : " are") + " required";
+        }
+        if (e instanceof AlreadySelectedException a && a.getOption() != null && a.getOptionGroup() != null) {
+            return optionName(a.getOption()) + " cannot be combined with --" + a.getOptionGroup().getSelected();
+        }
+        if (e instanceof AmbiguousOptionException a) {
+            return "ambiguous option " + Messages.quote(a.getOption()) + " (could be "
+                    + String.join(" or ", a.getMatchingOptions().stream().map(o -> "--" + o).toList()) + ")";
+        }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+
+    private static String optionName(Option o) {
+        return o.getLongOpt() != null ? "--" + o.getLongOpt() : "-" + o.getOpt();
     }
 
     static String oneLine(String s) {
@@ -185,7 +255,7 @@ public final class Main {
         own.getOptions().forEach(o::addOption);
         o.addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
                 .desc("folder of plugin jars (default ./plugins; $TIDL_PLUGINS adds more)").build());
-        o.addOption(Option.builder().longOpt("help").desc("show this help").build());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
         o.addOption(Option.builder().longOpt("debug").desc("on a failure, also print the Java stack trace").build());
         return o;
     }
@@ -193,7 +263,7 @@ public final class Main {
     private static void overview(PrintStream out) {
         out.println("tidl - topology in decentralized learning (Vogels, Hendrikx, Jaggi 2022)");
         out.println();
-        out.println("usage: ./tidl COMMAND [options]      ./tidl help COMMAND");
+        out.println("usage: ./tidl COMMAND [options]      ./tidl help COMMAND (or COMMAND --help)      ./tidl --version");
         out.println();
         for (Command c : COMMANDS.values()) {
             out.printf(Locale.ROOT, "  %-10s %s%n", c.name(), c.summary());
@@ -209,8 +279,8 @@ public final class Main {
         HelpFormatter f = new HelpFormatter();
         f.setWidth(110);
         java.io.PrintWriter pw = new java.io.PrintWriter(out);
-        f.printHelp(pw, 110, "./tidl " + cmd.name() + " " + cmd.usage(), cmd.summary(), withShared(cmd.options()),
-                2, 2, null);
+        f.printHelp(pw, 110, ("./tidl " + cmd.name() + " " + cmd.usage()).strip(), cmd.summary(), withShared(cmd.options()),
+                2, 2, cmd.footer());
         pw.flush();
     }
 
@@ -223,7 +293,8 @@ public final class Main {
         String m = all.toString();
         if (m.contains("maxPhysicalBytes") || m.contains("physicalBytes")) {
             return "tidl: error: out of process memory for ND4J (limit " + System.getProperty("org.bytedeco.javacpp.maxphysicalbytes", "?")
-                    + "); raise TIDL_PHYSICAL (and TIDL_OFFHEAP), e.g. TIDL_PHYSICAL=22g TIDL_OFFHEAP=16g ./tidl ..., or use fewer workers";
+                    + "); use fewer workers, or raise TIDL_PHYSICAL (and TIDL_OFFHEAP) if the machine has memory to spare"
+                    + " (by default it is 3/4 of the machine's memory), e.g. TIDL_PHYSICAL=22g TIDL_OFFHEAP=16g ./tidl ...";
         }
         if (m.contains("maxBytes") || m.contains("totalBytes") || m.contains("Cannot allocate")) {
             return "tidl: error: out of ND4J off-heap memory (limit " + System.getProperty("org.bytedeco.javacpp.maxbytes", "?")

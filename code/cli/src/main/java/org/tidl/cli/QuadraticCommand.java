@@ -20,7 +20,8 @@ final class QuadraticCommand implements Command {
     @Override public String name() { return "quadratic"; }
     @Override public String summary() { return "simulate an optimizer on the isotropic random quadratic; rates vs theory"; }
     @Override public String usage() {
-        return "--topology SPEC [...] --workers N --dim D --batch B --lr L1,L2,... --steps T --target E --seeds K --optimizer SPEC";
+        return "--topology SPEC [--topology SPEC ...] --workers N --lr LIST [--dim D] [--batch B] [--steps T] [--target E]"
+                + " [--seeds K] [--seed S] [--optimizer SPEC] [--threads N] [--out FILE]";
     }
 
     static final String HEADER_TARGET = "target_mean_worker_sq_norm";

@@ -43,8 +43,9 @@ public final class OptimizerRegistry {
         ProviderEntry<OptimizerProvider> e = catalog.find(spec.name());
         if (e == null) {
             List<String> names = catalog.entries().stream().map(ProviderEntry::name).toList();
-            throw new InvalidInputException("unknown optimizer '" + spec.name() + "' (valid: " + String.join(", ", names) + ")");
+            throw new InvalidInputException(TopologyRegistry.unknown("optimizer", spec.name(), names));
         }
+        TopologyRegistry.checkKeys("optimizer '" + text + "'", spec, e.parameters());
         for (String key : overrides.keySet()) {
             if (spec.values().containsKey(key)) {
                 throw new InvalidInputException("optimizer '" + text + "': do not set " + key + " in the spec; "

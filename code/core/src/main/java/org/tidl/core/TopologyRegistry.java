@@ -43,12 +43,35 @@ public final class TopologyRegistry {
         ProviderEntry<TopologyProvider> e = catalog.find(spec.name());
         if (e == null) {
             List<String> names = catalog.entries().stream().map(ProviderEntry::name).toList();
-            throw new InvalidInputException("unknown topology '" + spec.name() + "' (valid: " + String.join(", ", names) + ")");
+            throw new InvalidInputException(unknown("topology", spec.name(), names));
         }
         return e;
     }
 
+    /** "unknown topology 'rign' (did you mean 'ring'? valid: ring, star, ...)": shared with the optimizers. */
+    static String unknown(String kind, String given, List<String> names) {
+        String hint = Suggestions.didYouMean(given, names);
+        return "unknown " + kind + " " + Messages.quote(given) + " (" + (hint.isEmpty() ? "" : hint + " ")
+                + "valid: " + String.join(", ", names) + ")";
+    }
+
+    /**
+     * A spec's keys that its provider does not declare, refused with the close names ("unknown parameter 'row'
+     * (did you mean 'rows'? allowed: rows, cols)"); {@link Parameters#resolve} would say the same without the hint.
+     */
+    static void checkKeys(String what, PluginSpec spec, List<org.tidl.api.Parameter> declared) {
+        List<String> names = declared.stream().map(org.tidl.api.Parameter::name).toList();
+        for (String key : spec.values().keySet()) {
+            if (!names.contains(key)) {
+                String hint = Suggestions.didYouMean(key, names);
+                throw new InvalidInputException(what + ": unknown parameter " + Messages.quote(key) + " ("
+                        + (hint.isEmpty() ? "" : hint + " ") + "allowed: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+            }
+        }
+    }
+
     public Parameters parameters(PluginSpec spec, ProviderEntry<TopologyProvider> e) {
+        checkKeys("topology '" + spec.text() + "'", spec, e.parameters());
         try {
             return Parameters.resolve(e.parameters(), spec.values());
         } catch (IllegalArgumentException ex) {
