@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tidl.api.GradientOracle;
+import org.tidl.api.Seeds;
 import org.tidl.api.WorkerMatrix;
 import org.tidl.dl.NdWorkerMatrix;
 import org.tidl.dl.data.Augmentation;
@@ -16,6 +17,8 @@ import org.tidl.dl.data.Sampler;
  * Minibatch gradients of the workers' networks on an image set: worker i draws {@code batch} examples from its
  * sampler pool (optionally augmented), runs forward and backward in training mode (dropout on), and its
  * gradient lands directly in row i of the optimizer's gradient matrix. Losses are the minibatch cross-entropy.
+ * Dropout masks are drawn from {@code Seeds.derive(seed, "dropout", worker, call)}, call counting this oracle's
+ * gradient evaluations, so a run is reproducible whatever the threads.
  */
 public final class ImageOracle implements GradientOracle {
 
@@ -29,6 +32,8 @@ public final class ImageOracle implements GradientOracle {
     private final float[][] labels;
     private final float[] padding;
     private final int threads;
+    private final long seed;
+    private long calls;
 
     public ImageOracle(SimulatedWorkers workers, Images data, Sampler sampler, int batch, boolean augment, long seed) {
         this.workers = workers;
@@ -36,6 +41,7 @@ public final class ImageOracle implements GradientOracle {
         this.sampler = sampler;
         this.batch = batch;
         this.augment = augment;
+        this.seed = seed;
         this.augmentation = new SplittableRandom[workers.size()];
         SplittableRandom root = new SplittableRandom(seed ^ 0xA5A5A5A5L);
         for (int i = 0; i < augmentation.length; i++) {
@@ -59,6 +65,7 @@ public final class ImageOracle implements GradientOracle {
         int f = data.features();
         NdWorkerMatrix grads = (NdWorkerMatrix) g;
         DataType type = ((NdWorkerMatrix) x).array().dataType();
+        long call = calls++;
         java.util.stream.IntStream.range(0, threads).parallel().forEach(part -> {
             float[] feat = features[part];
             float[] lab = labels[part];
@@ -75,6 +82,9 @@ public final class ImageOracle implements GradientOracle {
                     lab[k * data.classes() + data.labels()[idx[k]]] = 1f;
                 }
                 MultiLayerNetwork net = workers.network(i);
+                // Dropout draws from ND4J's random generator of the running thread (time-seeded, never reseeded):
+                // reseed it so the masks depend only on (seed, worker, call), not on which thread runs worker i
+                Nd4j.getRandom().setSeed(Seeds.derive(seed, "dropout", i, call));
                 INDArray in = Nd4j.create(feat, new long[] {batch, f}, 'c');
                 INDArray out = Nd4j.create(lab, new long[] {batch, data.classes()}, 'c');
                 if (in.dataType() != type) {
