@@ -219,6 +219,27 @@ final class FloatBlock {
      * The sum runs in increasing j, as {@link GossipMatrix#apply}.
      */
     void mix(GossipMatrix w, FloatBlock dst) {
+        gossip(w, dst);
+    }
+
+    /**
+     * this ← W · this in the same single pass (each chunk of columns is read for all rows before any is
+     * written). False, and nothing done, when W has more than {@value #CACHED_ROWS} rows (then mix into a
+     * scratch block and copy).
+     */
+    boolean mixInPlace(GossipMatrix w) {
+        var alpha = w.mixtureWeight();
+        if (alpha.isPresent() && alpha.getAsDouble() == 0) {
+            return true;
+        }
+        if (alpha.isEmpty() && n > CACHED_ROWS) {
+            return false;
+        }
+        gossip(w, this);
+        return true;
+    }
+
+    private void gossip(GossipMatrix w, FloatBlock dst) {
         var alpha = w.mixtureWeight();
         if (alpha.isPresent() && alpha.getAsDouble() == 0) {
             dst.copyFrom(this); // the identity: a NaN in one row stays there
@@ -228,11 +249,9 @@ final class FloatBlock {
         float[][] weights = new float[n][];
         if (alpha.isEmpty()) {
             for (int i = 0; i < n; i++) {
-                int[] c = new int[8];
-                float[] v = new float[8];
                 int[] count = {0};
-                int[][] cr = {c};
-                float[][] vr = {v};
+                int[][] cr = {new int[8]};
+                float[][] vr = {new float[8]};
                 w.forEachInRow(i, (j, wij) -> {
                     if (count[0] == cr[0].length) {
                         cr[0] = java.util.Arrays.copyOf(cr[0], 2 * count[0]);
@@ -245,11 +264,13 @@ final class FloatBlock {
                 weights[i] = java.util.Arrays.copyOf(vr[0], count[0]);
             }
         }
-        // tasks: column segments × row blocks, enough of them to keep every core busy
+        // tasks: column segments × row blocks, enough of them to keep every core busy; in place, every task
+        // owns whole columns (a row block would overwrite rows that another block still reads)
         int threads = Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1);
         int segment = Math.max(CHUNK, Math.min(SEGMENT, ceilToChunk((p + 4 * threads - 1) / (4 * threads))));
         int columnTasks = (p + segment - 1) / segment;
-        int rowBlocks = alpha.isPresent() ? 1 : Math.max(1, Math.min(n, (4 * threads + columnTasks - 1) / columnTasks));
+        int rowBlocks = alpha.isPresent() || dst == this ? 1
+                : Math.max(1, Math.min(n, (4 * threads + columnTasks - 1) / columnTasks));
         int rowsPerBlock = (n + rowBlocks - 1) / rowBlocks;
         IntStream range = IntStream.range(0, columnTasks * rowBlocks);
         if ((long) n * p >= PARALLEL_MIN) {
@@ -272,7 +293,14 @@ final class FloatBlock {
         return (v + CHUNK - 1) / CHUNK * CHUNK;
     }
 
+    /** Above this many rows a gossip chunk is read neighbour by neighbour instead of all rows at once. */
+    private static final int CACHED_ROWS = 1024;
+
     private void sparseSegment(int[][] cols, float[][] weights, FloatBlock dst, int r0, int r1, int from, int len) {
+        if (n <= CACHED_ROWS) { // always the case in place (see mixInPlace)
+            cachedSparseSegment(cols, weights, dst, r0, r1, from, len);
+            return;
+        }
         int size = Math.min(CHUNK, len);
         float[] acc = new float[size];
         float[] in = new float[size];
@@ -294,6 +322,53 @@ final class FloatBlock {
                         float we = wt[e];
                         for (int k = 0; k < m; k++) {
                             acc[k] += we * in[k];
+                        }
+                    }
+                }
+                dst.rows[i].put(o, acc, 0, m);
+            }
+        }
+    }
+
+    /**
+     * The gossip of a chunk of columns with every source row's chunk read once into a local n × m array (at most
+     * 1 MB, in L2) before any output is written: the copies cost one per input and one per output element,
+     * whatever the degree, and {@code dst} may be this block.
+     */
+    private void cachedSparseSegment(int[][] cols, float[][] weights, FloatBlock dst, int r0, int r1, int from, int len) {
+        boolean[] needed = new boolean[n];
+        for (int i = r0; i < r1; i++) {
+            for (int j : cols[i]) {
+                needed[j] = true;
+            }
+        }
+        int chunk = Math.max(256, Math.min(CHUNK, (1 << 18) / n));
+        int size = Math.min(chunk, len);
+        float[] cache = new float[n * size];
+        float[] acc = new float[size];
+        for (int o = from; o < from + len; o += chunk) {
+            int m = Math.min(chunk, from + len - o);
+            for (int j = 0; j < n; j++) {
+                if (needed[j]) {
+                    rows[j].get(o, cache, j * size, m);
+                }
+            }
+            for (int i = r0; i < r1; i++) {
+                int[] c = cols[i];
+                float[] wt = weights[i];
+                if (c.length == 0) {
+                    java.util.Arrays.fill(acc, 0, m, 0f);
+                } else {
+                    int b0 = c[0] * size;
+                    float w0 = wt[0];
+                    for (int k = 0; k < m; k++) {
+                        acc[k] = w0 * cache[b0 + k];
+                    }
+                    for (int e = 1; e < c.length; e++) {
+                        int be = c[e] * size;
+                        float we = wt[e];
+                        for (int k = 0; k < m; k++) {
+                            acc[k] += we * cache[be + k];
                         }
                     }
                 }

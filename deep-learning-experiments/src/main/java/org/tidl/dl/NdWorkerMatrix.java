@@ -40,6 +40,11 @@ public final class NdWorkerMatrix implements WorkerMatrix {
         this.block = kernels ? FloatBlock.of(data) : null;
     }
 
+    /** True on ND4J's CPU backend (where the single-precision kernels and the fused MLP run). */
+    public static boolean cpu() {
+        return FloatBlock.isCpu();
+    }
+
     public static NdWorkerMatrix zeros(DataType type, int n, long p) {
         return new NdWorkerMatrix(Nd4j.create(type, n, p));
     }
@@ -151,6 +156,21 @@ public final class NdWorkerMatrix implements WorkerMatrix {
             if (first[0]) {
                 out.assign(0);
             }
+        }
+    }
+
+    @Override
+    public void mixInPlace(GossipMatrix w, WorkerMatrix scratch) {
+        NdWorkerMatrix s = of(scratch);
+        if (s == this) {
+            throw new IllegalArgumentException("mixInPlace: scratch must differ from this");
+        }
+        if (w.size() != rows.length) {
+            throw new IllegalArgumentException("mix: W is " + w.size() + "x" + w.size() + ", expected " + rows.length);
+        }
+        if (block == null || !block.mixInPlace(w)) {
+            mix(w, s);
+            assign(s);
         }
     }
 

@@ -284,8 +284,11 @@ class WorkerMatrixConformanceTest {
             y.scale(Double.NaN); // whatever dst held is overwritten
             double[] xs = read(x);
             x.mix(e.getValue(), y);
-            assertMatches(b, "mix by " + e.getKey(), read(y), mixed(e.getValue(), xs, p));
+            double[] want = mixed(e.getValue(), xs, p);
+            assertMatches(b, "mix by " + e.getKey(), read(y), want);
             assertMatches(b, "mix leaves its source alone", read(x), xs);
+            x.mixInPlace(e.getValue(), y);
+            assertMatches(b, "mixInPlace by " + e.getKey(), read(x), want);
         }
     }
 
@@ -302,6 +305,9 @@ class WorkerMatrixConformanceTest {
         WorkerMatrix z = x.zerosLike();
         x.mix(ring, z);
         assertMatches(b, "mix", read(z), mixed(ring, xs, p));
+        z.assign(x);
+        z.mixInPlace(ring, y.zerosLike());
+        assertMatches(b, "mixInPlace", read(z), mixed(ring, xs, p));
         double[] e = xs.clone();
         for (int k = 0; k < e.length; k++) {
             e[k] -= 0.5 * ys[k];
@@ -325,6 +331,7 @@ class WorkerMatrixConformanceTest {
         assertThatThrownBy(() -> x.assign(other)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> x.addScaled(1, foreign)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N), x)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.mixInPlace(GossipMatrix.identity(N), x)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N + 1), x.zerosLike())).isInstanceOf(IllegalArgumentException.class);
     }
 

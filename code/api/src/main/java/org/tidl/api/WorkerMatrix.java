@@ -34,6 +34,17 @@ public interface WorkerMatrix {
     /** dst ← W · this, i.e. dst_i = Σ_j w_ij this_j: the gossip step, O(non-zeros(W) · P). dst ≠ this. */
     void mix(GossipMatrix w, WorkerMatrix dst);
 
+    /**
+     * this ← W · this: the gossip step of an optimizer that keeps only the mixed iterate. {@code scratch} (same
+     * shape and backend, contents lost) is working space for backends that need it; this default mixes into it
+     * and copies back. A backend may do it in one pass over this (one read and one write per entry for a
+     * sparse W), which is why optimizers should call it rather than {@code mix} followed by {@code assign}.
+     */
+    default void mixInPlace(GossipMatrix w, WorkerMatrix scratch) {
+        mix(w, scratch);
+        assign(scratch);
+    }
+
     /** Row {@code row} of this ← row {@code row} of this + a · (row {@code from} of x). */
     void addScaledRow(int row, double a, WorkerMatrix x, int from);
 

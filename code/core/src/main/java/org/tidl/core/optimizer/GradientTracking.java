@@ -52,9 +52,8 @@ public final class GradientTracking implements OptimizerProvider {
                     gOld.assign(g);
                 }
                 GossipMatrix w = c.scheme().matrix(c.step());
-                x.mix(w, tmp);
-                tmp.addScaled(-lr * c.learningRateScale(), y);
-                x.assign(tmp);
+                x.mixInPlace(w, tmp);
+                x.addScaled(-lr * c.learningRateScale(), y);
                 LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay);
                 y.mix(w, tmp);
                 tmp.addScaled(1, g);
