@@ -293,6 +293,12 @@ final class FloatBlock {
         return (v + CHUNK - 1) / CHUNK * CHUNK;
     }
 
+    /**
+     * Floats per row and chunk in the gossip (2 KB): every row's chunk and the output stay in L1/L2; measured on
+     * the 64 × 4M ring, 512 runs about twice as fast as 2048 and 10 % faster than 256 or 1024.
+     */
+    private static final int GOSSIP_CHUNK = 512;
+
     /** Above this many rows a gossip chunk is read neighbour by neighbour instead of all rows at once. */
     private static final int CACHED_ROWS = 1024;
 
@@ -342,15 +348,18 @@ final class FloatBlock {
                 needed[j] = true;
             }
         }
-        int chunk = Math.max(256, Math.min(CHUNK, (1 << 18) / n));
+        int chunk = Math.max(256, Math.min(GOSSIP_CHUNK, (1 << 18) / n));
         int size = Math.min(chunk, len);
-        float[] cache = new float[n * size];
+        float[][] cache = new float[n][]; // one array per row: the JIT vectorises a[k] ⊕ b[k], not b[j·size + k]
+        for (int j = 0; j < n; j++) {
+            cache[j] = needed[j] ? new float[size] : null;
+        }
         float[] acc = new float[size];
         for (int o = from; o < from + len; o += chunk) {
             int m = Math.min(chunk, from + len - o);
             for (int j = 0; j < n; j++) {
                 if (needed[j]) {
-                    rows[j].get(o, cache, j * size, m);
+                    rows[j].get(o, cache[j], 0, m);
                 }
             }
             for (int i = r0; i < r1; i++) {
@@ -359,16 +368,16 @@ final class FloatBlock {
                 if (c.length == 0) {
                     java.util.Arrays.fill(acc, 0, m, 0f);
                 } else {
-                    int b0 = c[0] * size;
+                    float[] x0 = cache[c[0]];
                     float w0 = wt[0];
                     for (int k = 0; k < m; k++) {
-                        acc[k] = w0 * cache[b0 + k];
+                        acc[k] = w0 * x0[k];
                     }
                     for (int e = 1; e < c.length; e++) {
-                        int be = c[e] * size;
+                        float[] xe = cache[c[e]];
                         float we = wt[e];
                         for (int k = 0; k < m; k++) {
-                            acc[k] += we * cache[be + k];
+                            acc[k] += we * xe[k];
                         }
                     }
                 }

@@ -19,6 +19,7 @@ public final class SimulatedWorkers {
     private NdWorkerMatrix boundGradients;
 
     public SimulatedWorkers(MultiLayerConfiguration conf, int workers, long seed) {
+        NativeBackend.requireSupportedDevices(); // one line instead of a CUDA kernel failure on an unsupported GPU
         this.configuration = conf;
         MultiLayerNetwork probe = new MultiLayerNetwork(conf.clone());
         probe.init();
