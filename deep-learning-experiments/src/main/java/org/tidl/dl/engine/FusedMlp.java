@@ -118,12 +118,11 @@ final class FusedMlp extends FusedNetwork {
         long b1 = w1 + (long) in * hidden;
         long w2 = b1 + hidden;
         long b2 = w2 + (long) hidden * classes;
-        INDArray weights1 = matrix(params, w1, in, hidden, 'f');
-        INDArray weights2 = matrix(params, w2, hidden, classes, 'f');
+        // W1 is stored 'f' in × H, i.e. row-major H × in; W2 row-major classes × H; all buffers row-major
         floats(b.x, 0, batch * in).put(0, features, 0, batch * in);
 
         // forward: act = relu(W1ᵀ xᵀ + b1), H × batch
-        Nd4j.gemm(weights1, b.x, b.act, true, true, 1.0, 0.0);
+        sgemm(false, true, hidden, batch, in, at(params, w1), in, at(b.x, 0), in, at(b.act, 0), batch);
         FloatBuffer actBuf = floats(b.act, 0, hidden * batch);
         actBuf.get(0, b.h, 0, hidden * batch);
         floats(params, b1, hidden).get(0, b.bias, 0, hidden);
@@ -137,7 +136,7 @@ final class FusedMlp extends FusedNetwork {
         }
         actBuf.put(0, h, 0, hidden * batch);
         // logits = W2ᵀ act + b2, classes × batch
-        Nd4j.gemm(weights2, b.act, b.logits, true, false, 1.0, 0.0);
+        sgemm(false, false, classes, batch, hidden, at(params, w2), hidden, at(b.act, 0), batch, at(b.logits, 0), batch);
         float[] s = b.small;
         floats(b.logits, 0, classes * batch).get(0, s, 0, classes * batch);
         floats(params, b2, classes).get(0, b.bias, 0, classes);
@@ -149,7 +148,7 @@ final class FusedMlp extends FusedNetwork {
         double loss = softmaxCrossEntropy(s, classes, batch, labels); // s becomes d(mean loss)/d(logits)
         floats(b.delta, 0, classes * batch).put(0, s, 0, classes * batch);
         // dW2 = act · deltaᵀ (H × classes, 'f' as DL4J stores it), db2 = Σ_r delta
-        Nd4j.gemm(b.act, b.delta, matrix(grad, w2, hidden, classes, 'f'), false, true, 1.0, 0.0);
+        sgemm(false, true, classes, hidden, batch, at(b.delta, 0), batch, at(b.act, 0), batch, at(grad, w2), hidden);
         float[] db2 = new float[classes];
         for (int c = 0; c < classes; c++) {
             float t = 0;
@@ -160,7 +159,7 @@ final class FusedMlp extends FusedNetwork {
         }
         floats(grad, b2, classes).put(0, db2, 0, classes);
         // back = W2 · delta masked by ReLU′ (H × batch), db1 = Σ_r back
-        Nd4j.gemm(weights2, b.delta, b.back, false, false, 1.0, 0.0);
+        sgemm(true, false, hidden, batch, classes, at(params, w2), hidden, at(b.delta, 0), batch, at(b.back, 0), batch);
         FloatBuffer backBuf = floats(b.back, 0, hidden * batch);
         float[] g = b.g;
         backBuf.get(0, g, 0, hidden * batch);
@@ -178,7 +177,7 @@ final class FusedMlp extends FusedNetwork {
         backBuf.put(0, g, 0, hidden * batch);
         floats(grad, b1, hidden).put(0, db1, 0, hidden);
         // dW1 = xᵀ · backᵀ (in × H, 'f'): the second GEMM over the big weights, written once
-        Nd4j.gemm(b.x, b.back, matrix(grad, w1, in, hidden, 'f'), true, true, 1.0, 0.0);
+        sgemm(false, false, hidden, in, batch, at(b.back, 0), batch, at(b.x, 0), in, at(grad, w1), in);
         return loss;
     }
 }

@@ -3,6 +3,7 @@ package org.tidl.dl.engine;
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -112,5 +113,22 @@ abstract class FusedNetwork {
     /** A c-order rows × cols single-precision array. */
     static INDArray create(int rows, int cols) {
         return Nd4j.create(DataType.FLOAT, new long[] {rows, cols}, 'c');
+    }
+
+    /** Element {@code offset} of a non-view array, as a pointer for {@link #sgemm}. */
+    static FloatPointer at(INDArray a, long offset) {
+        return new FloatPointer(a.data().addressPointer()).position(offset);
+    }
+
+    /**
+     * C ← op(A) · op(B), row-major (CBLAS), straight into OpenBLAS: ND4J's gemm goes through its matmul op, whose
+     * set-up costs as much as a 512 × 784 × 16 product itself (measured: 0.30 ms against 0.15 ms).
+     */
+    static void sgemm(boolean transA, boolean transB, int m, int n, int k, FloatPointer a, int lda, FloatPointer b,
+                      int ldb, FloatPointer c, int ldc) {
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+                transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                m, n, k, 1f, a, lda, b, ldb, 0f, c, ldc);
     }
 }
