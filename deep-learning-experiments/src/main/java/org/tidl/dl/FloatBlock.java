@@ -141,6 +141,35 @@ final class FloatBlock {
         forEachSegment((i, from, len) -> axpySegment(rows[i], a, x.rows[i], from, len));
     }
 
+    /** this ← (this + a · x) + b · y: two axpys in one pass, rounded as the two would be. */
+    void addScaled(double a, FloatBlock x, double b, FloatBlock y) {
+        forEachSegment((i, from, len) -> {
+            int size = Math.min(CHUNK, len);
+            float[] u = new float[size];
+            float[] v = new float[size];
+            float[] t = new float[size];
+            boolean single = floatExact(a) && floatExact(b);
+            float af = (float) a;
+            float bf = (float) b;
+            for (int o = from; o < from + len; o += CHUNK) {
+                int m = Math.min(CHUNK, from + len - o);
+                rows[i].get(o, u, 0, m);
+                x.rows[i].get(o, v, 0, m);
+                y.rows[i].get(o, t, 0, m);
+                if (single) {
+                    for (int k = 0; k < m; k++) {
+                        u[k] = (u[k] + af * v[k]) + bf * t[k];
+                    }
+                } else {
+                    for (int k = 0; k < m; k++) {
+                        u[k] = (float) ((float) (u[k] + a * v[k]) + b * t[k]);
+                    }
+                }
+                rows[i].put(o, u, 0, m);
+            }
+        });
+    }
+
     /** Row {@code row} of this ← itself + a · row {@code from} of x. */
     void addScaledRow(int row, double a, FloatBlock x, int fromRow) {
         int perRow = (p + SEGMENT - 1) / SEGMENT;
@@ -219,7 +248,20 @@ final class FloatBlock {
      * The sum runs in increasing j, as {@link GossipMatrix#apply}.
      */
     void mix(GossipMatrix w, FloatBlock dst) {
-        gossip(w, dst);
+        gossip(w, dst, null);
+    }
+
+    /**
+     * dst ← a · (W · this) + b · y in the same single pass, rounded as mix, scale (skipped for a = 1) and axpy
+     * would be. False, and nothing done, for coefficients outside the normal float range or for W given as
+     * α·J/n + (1−α)·I (then the caller composes the three steps).
+     */
+    boolean mix(GossipMatrix w, FloatBlock dst, double a, double b, FloatBlock y) {
+        if (!floatExact(a) || !floatExact(b) || w.mixtureWeight().isPresent()) {
+            return false;
+        }
+        gossip(w, dst, new Combine((float) a, (float) b, a == 1, y));
+        return true;
     }
 
     /**
@@ -235,11 +277,29 @@ final class FloatBlock {
         if (alpha.isEmpty() && n > CACHED_ROWS) {
             return false;
         }
-        gossip(w, this);
+        gossip(w, this, null);
         return true;
     }
 
-    private void gossip(GossipMatrix w, FloatBlock dst) {
+    /** dst ← a · (W · this) + b · y; {@code unitA}: a is exactly 1 (no multiply, as mix then axpy). */
+    private record Combine(float a, float b, boolean unitA, FloatBlock y) {
+        /** acc ← a · acc + b · y[row][o .. o + m), through {@code scratch}. */
+        void apply(float[] acc, float[] scratch, int row, int o, int m) {
+            y.rows[row].get(o, scratch, 0, m);
+            if (unitA) {
+                for (int k = 0; k < m; k++) {
+                    acc[k] += b * scratch[k];
+                }
+            } else {
+                for (int k = 0; k < m; k++) {
+                    acc[k] = a * acc[k] + b * scratch[k];
+                }
+            }
+        }
+    }
+
+    /** {@code combine}: null for dst ← W · this. */
+    private void gossip(GossipMatrix w, FloatBlock dst, Combine combine) {
         var alpha = w.mixtureWeight();
         if (alpha.isPresent() && alpha.getAsDouble() == 0) {
             dst.copyFrom(this); // the identity: a NaN in one row stays there
@@ -284,7 +344,7 @@ final class FloatBlock {
             if (alpha.isPresent()) {
                 mixtureSegment(alpha.getAsDouble(), dst, from, len);
             } else {
-                sparseSegment(cols, weights, dst, r0, r1, from, len);
+                sparseSegment(cols, weights, dst, r0, r1, from, len, combine);
             }
         });
     }
@@ -302,9 +362,10 @@ final class FloatBlock {
     /** Above this many rows a gossip chunk is read neighbour by neighbour instead of all rows at once. */
     private static final int CACHED_ROWS = 1024;
 
-    private void sparseSegment(int[][] cols, float[][] weights, FloatBlock dst, int r0, int r1, int from, int len) {
+    private void sparseSegment(int[][] cols, float[][] weights, FloatBlock dst, int r0, int r1, int from, int len,
+                               Combine combine) {
         if (n <= CACHED_ROWS) { // always the case in place (see mixInPlace)
-            cachedSparseSegment(cols, weights, dst, r0, r1, from, len);
+            cachedSparseSegment(cols, weights, dst, r0, r1, from, len, combine);
             return;
         }
         int size = Math.min(CHUNK, len);
@@ -331,6 +392,9 @@ final class FloatBlock {
                         }
                     }
                 }
+                if (combine != null) {
+                    combine.apply(acc, in, i, o, m);
+                }
                 dst.rows[i].put(o, acc, 0, m);
             }
         }
@@ -341,7 +405,8 @@ final class FloatBlock {
      * 1 MB, in L2) before any output is written: the copies cost one per input and one per output element,
      * whatever the degree, and {@code dst} may be this block.
      */
-    private void cachedSparseSegment(int[][] cols, float[][] weights, FloatBlock dst, int r0, int r1, int from, int len) {
+    private void cachedSparseSegment(int[][] cols, float[][] weights, FloatBlock dst, int r0, int r1, int from, int len,
+                                     Combine combine) {
         boolean[] needed = new boolean[n];
         for (int i = r0; i < r1; i++) {
             for (int j : cols[i]) {
@@ -355,6 +420,7 @@ final class FloatBlock {
             cache[j] = needed[j] ? new float[size] : null;
         }
         float[] acc = new float[size];
+        float[] yChunk = combine == null ? null : new float[size];
         for (int o = from; o < from + len; o += chunk) {
             int m = Math.min(chunk, from + len - o);
             for (int j = 0; j < n; j++) {
@@ -380,6 +446,9 @@ final class FloatBlock {
                             acc[k] += we * xe[k];
                         }
                     }
+                }
+                if (combine != null) {
+                    combine.apply(acc, yChunk, i, o, m);
                 }
                 dst.rows[i].put(o, acc, 0, m);
             }

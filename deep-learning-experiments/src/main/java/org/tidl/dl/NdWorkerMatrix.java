@@ -108,6 +108,18 @@ public final class NdWorkerMatrix implements WorkerMatrix {
         }
     }
 
+    @Override
+    public void addScaled(double a, WorkerMatrix x, double b, WorkerMatrix y) {
+        NdWorkerMatrix mx = of(x);
+        NdWorkerMatrix my = of(y);
+        if (block != null && mx.block != null && my.block != null) {
+            block.addScaled(a, mx.block, b, my.block);
+        } else {
+            axpy(a, mx.data, data);
+            axpy(b, my.data, data);
+        }
+    }
+
     /** y ← y + a·x on the ND4J route. BLAS returns at once for a = 0: then 0·x is added as an array op. */
     private static void axpy(double a, INDArray x, INDArray y) {
         if (a == 0) {
@@ -156,6 +168,21 @@ public final class NdWorkerMatrix implements WorkerMatrix {
             if (first[0]) {
                 out.assign(0);
             }
+        }
+    }
+
+    @Override
+    public void mix(GossipMatrix w, WorkerMatrix dst, double a, double b, WorkerMatrix y) {
+        NdWorkerMatrix d = of(dst);
+        NdWorkerMatrix my = of(y);
+        if (d == this || my == d) {
+            throw new IllegalArgumentException("mix: dst must differ from the source and from y");
+        }
+        if (w.size() != rows.length) {
+            throw new IllegalArgumentException("mix: W is " + w.size() + "x" + w.size() + ", expected " + rows.length);
+        }
+        if (block == null || d.block == null || my.block == null || !block.mix(w, d.block, a, b, my.block)) {
+            WorkerMatrix.super.mix(w, dst, a, b, y);
         }
     }
 

@@ -190,6 +190,46 @@ class WorkerMatrixConformanceTest {
 
     @ParameterizedTest(name = "{0}, P = {1}")
     @MethodSource("backendsAndWidths")
+    void twoAxpysAtOnce(Backend b, int p) {
+        for (double[] ab : new double[][] {{1, -1}, {0.5, -2}, {0, Double.NaN}, {1e-30, 3}}) {
+            WorkerMatrix x = b.of(N, p, specials(p, 14));
+            WorkerMatrix u = b.of(N, p, specials(p, 15));
+            WorkerMatrix v = b.of(N, p, finite(p, 16));
+            double[] e = read(x);
+            double[] us = read(u);
+            double[] vs = read(v);
+            for (int k = 0; k < e.length; k++) {
+                e[k] = e[k] + ab[0] * us[k] + ab[1] * vs[k];
+            }
+            x.addScaled(ab[0], u, ab[1], v);
+            assertMatches(b, "addScaled(" + ab[0] + ", u, " + ab[1] + ", v)", read(x), e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void acceleratedGossipInOneStep(Backend b, int p) {
+        for (var e : gossipMatrices().entrySet()) {
+            for (double[] ab : new double[][] {{1.25, -0.25}, {1, 1}, {1, Double.NaN}}) {
+                WorkerMatrix x = b.of(N, p, specials(p, 17));
+                double[] pv = finite(p, 18); // (not specials: 1.25 · 1e20/5 − 0.25 · 1e20 cancels to float noise)
+                pv[2 * p + 2] = Double.NaN;
+                pv[4 * p + 3] = Double.NEGATIVE_INFINITY;
+                WorkerMatrix prev = b.of(N, p, pv);
+                WorkerMatrix dst = x.zerosLike();
+                double[] want = mixed(e.getValue(), read(x), p);
+                double[] ps = read(prev);
+                for (int k = 0; k < want.length; k++) {
+                    want[k] = ab[0] * want[k] + ab[1] * ps[k];
+                }
+                x.mix(e.getValue(), dst, ab[0], ab[1], prev);
+                assertMatches(b, "mix by " + e.getKey() + " then " + ab[0] + "·(W x) + " + ab[1] + "·y", read(dst), want);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
     void addScaledRowTouchesOneRow(Backend b, int p) {
         for (double a : new double[] {0.5, 0, Double.NaN}) {
             WorkerMatrix x = b.of(N, p, finite(p, 5));
@@ -332,6 +372,8 @@ class WorkerMatrixConformanceTest {
         assertThatThrownBy(() -> x.addScaled(1, foreign)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N), x)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> x.mixInPlace(GossipMatrix.identity(N), x)).isInstanceOf(IllegalArgumentException.class);
+        WorkerMatrix d = x.zerosLike();
+        assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N), d, 2, 1, d)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N + 1), x.zerosLike())).isInstanceOf(IllegalArgumentException.class);
     }
 

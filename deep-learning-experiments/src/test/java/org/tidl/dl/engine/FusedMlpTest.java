@@ -78,8 +78,9 @@ class FusedMlpTest {
         }
     }
 
-    @Test
-    void trainingGivesDl4jsLossCurve() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"dsgd-atc:momentum=0.9", "gradient-tracking", "detag:rounds=2"})
+    void trainingGivesDl4jsLossCurve(String optimizer) {
         var conf = Models.configuration("mlp", 40, 1, 6, 6, 5, DataType.FLOAT);
         Images data = images(400, 6, 5, 4);
         GossipScheme ring = TopologyRegistry.builtIn().build("ring", 4).scheme();
@@ -88,7 +89,7 @@ class FusedMlpTest {
         for (int path = 0; path < 2; path++) {
             SimulatedWorkers w = new SimulatedWorkers(conf, 4, 2);
             ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(4, 400, 3), 16, false, 1, path == 0);
-            DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve("dsgd-atc:momentum=0.9", Map.of("lr", "0.1")).newRun();
+            DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", "0.1")).newRun();
             double[] losses = new double[4];
             curves[path] = new double[30];
             for (int t = 0; t < 30; t++) {
@@ -97,9 +98,11 @@ class FusedMlpTest {
             }
             finals[path] = w.parameters().array().dup('c').data().asFloat();
         }
-        assertThat(curves[0][29]).isLessThan(0.8 * curves[0][0]); // it learns
+        if (optimizer.startsWith("dsgd")) { // (the others' step sizes are not tuned here: only the equality counts)
+            assertThat(curves[0][29]).as(optimizer + " learns").isLessThan(0.8 * curves[0][0]);
+        }
         for (int t = 0; t < 30; t++) {
-            assertThat(curves[0][t]).as("mean loss at step " + t).isCloseTo(curves[1][t], within(1e-4 * curves[1][t]));
+            assertThat(curves[0][t]).as(optimizer + ": mean loss at step " + t).isCloseTo(curves[1][t], within(1e-4 * curves[1][t]));
         }
         for (int k = 0; k < finals[0].length; k++) {
             assertThat((double) finals[0][k]).as("parameter " + k).isCloseTo(finals[1][k], within(1e-4));
