@@ -17,7 +17,11 @@ import org.tidl.core.InvalidInputException;
  */
 public final class NativeBackend {
 
-    /** The compute capabilities nd4j-cuda-11.6 1.0.0-M2.1 has kernels for, as major·10 + minor. */
+    /**
+     * The compute capabilities nd4j-cuda-11.6 1.0.0-M2.1 has kernels for, as major·10 + minor: 3.7 to 8.6.
+     * Machine code for X.y also runs on X.z, z ≥ y (so 8.9 runs the 8.6 code); without PTX nothing runs on a
+     * newer major version.
+     */
     public static final int CUDA_MIN = 37;
     public static final int CUDA_MAX = 86;
 
@@ -56,13 +60,13 @@ public final class NativeBackend {
      */
     static String cudaProblem(String name, int major, int minor) {
         int cc = major * 10 + minor;
-        if (cc >= CUDA_MIN && cc <= CUDA_MAX) {
+        if (cc >= CUDA_MIN && major <= CUDA_MAX / 10) {
             return null;
         }
         return "GPU '" + name + "' has compute capability " + major + "." + minor + "; the CUDA backend of this build "
-                + "(nd4j-cuda-11.6 1.0.0-M2.1) has kernels for compute capability 3.7 to 8.6 only and no PTX"
-                + (cc > CUDA_MAX ? " (no Hopper or newer)" : "") + ": run on the CPU (build without -Pcuda) or on a "
-                + "GPU of capability 3.7-8.6 (select one with CUDA_VISIBLE_DEVICES)";
+                + "(nd4j-cuda-11.6 1.0.0-M2.1) has kernels for compute capability 3.7 to 8.6 only (they also run on "
+                + "8.9) and no PTX" + (major > CUDA_MAX / 10 ? " (no Hopper or newer)" : "") + ": run on the CPU "
+                + "(build without -Pcuda) or on a GPU of capability 3.7-8.9 (select one with CUDA_VISIBLE_DEVICES)";
     }
 
     /** On the CUDA backend, refuses a GPU its kernels cannot run on (see the class comment); nothing on the CPU. */

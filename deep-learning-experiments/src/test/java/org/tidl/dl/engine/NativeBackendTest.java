@@ -14,7 +14,8 @@ class NativeBackendTest {
         String hopper = NativeBackend.cudaProblem("NVIDIA H200", 9, 0);
         assertThat(hopper).contains("NVIDIA H200", "compute capability 9.0", "3.7 to 8.6", "no PTX", "without -Pcuda")
                 .doesNotContain("\n");
-        assertThat(NativeBackend.cudaProblem("RTX 4090", 8, 9)).contains("8.9");
+        assertThat(NativeBackend.cudaProblem("RTX 4090", 8, 9)).isNull(); // runs the 8.6 machine code
+        assertThat(NativeBackend.cudaProblem("B200", 10, 0)).contains("10.0", "no Hopper or newer");
         assertThat(NativeBackend.cudaProblem("Tesla K20", 3, 5)).contains("3.5").doesNotContain("Hopper");
     }
 
