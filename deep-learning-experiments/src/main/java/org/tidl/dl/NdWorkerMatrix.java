@@ -11,16 +11,25 @@ import org.tidl.api.WorkerMatrix;
  * The deep-learning backend of {@link WorkerMatrix}: one c-order n × P ND4J matrix (off-heap), one row per
  * worker, whose rows the workers' networks use directly as their parameter (or gradient) arrays.
  *
- * <p>Every operation is one batched native call over the whole block, or one call per non-zero of W for the
- * gossip (BLAS axpy on row views), so a sparse topology gossips in O(non-zeros · P) and no temporary n × P
- * array is ever allocated.
+ * <p>Every operation gives what {@link org.tidl.api.ArrayWorkerMatrix} gives, to the precision of the data type,
+ * NaN and ±∞ included (WorkerMatrixConformanceTest runs one suite against both). On the CPU in single precision
+ * (the training setting) the operations are the one-pass, all-core kernels of {@link FloatBlock}; otherwise
+ * (double precision, the CUDA backend) they are batched ND4J ops, with the two cases where ND4J departs from
+ * IEEE arithmetic handled here: a scalar multiply by NaN (ND4J multiplies by 1e-5) and axpy with a zero
+ * coefficient (BLAS skips it, so ∞ and NaN in x would not reach the result).
  */
 public final class NdWorkerMatrix implements WorkerMatrix {
 
     private final INDArray data;
     private final INDArray[] rows;
+    private final FloatBlock block; // null: ND4J ops
 
     public NdWorkerMatrix(INDArray data) {
+        this(data, true);
+    }
+
+    /** {@code kernels = false} takes the ND4J-op route whatever the backend (tests run both routes on the CPU). */
+    NdWorkerMatrix(INDArray data, boolean kernels) {
         if (data.rank() != 2 || data.ordering() != 'c') {
             throw new IllegalArgumentException("need a c-order n x P matrix");
         }
@@ -29,6 +38,12 @@ public final class NdWorkerMatrix implements WorkerMatrix {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = data.getRow(i, true);
         }
+        this.block = kernels ? FloatBlock.of(data) : null;
+    }
+
+    /** True on ND4J's CPU backend (where the single-precision kernels and the fused MLP run). */
+    public static boolean cpu() {
+        return FloatBlock.isCpu();
     }
 
     public static NdWorkerMatrix zeros(DataType type, int n, long p) {
@@ -51,27 +66,68 @@ public final class NdWorkerMatrix implements WorkerMatrix {
 
     @Override
     public NdWorkerMatrix zerosLike() {
-        return new NdWorkerMatrix(Nd4j.create(data.dataType(), data.rows(), data.columns()));
+        return new NdWorkerMatrix(Nd4j.create(data.dataType(), data.rows(), data.columns()), block != null);
     }
 
     @Override
     public void assign(WorkerMatrix src) {
-        data.assign(of(src).data);
+        NdWorkerMatrix s = of(src);
+        if (block != null && s.block != null) {
+            block.copyFrom(s.block);
+        } else {
+            data.assign(s.data);
+        }
     }
 
     @Override
     public void setZero() {
-        data.assign(0);
+        if (block != null) {
+            block.fill(0f);
+        } else {
+            data.assign(0);
+        }
     }
 
     @Override
     public void scale(double a) {
-        data.muli(a);
+        if (block != null) {
+            block.scaleRows(new double[] {a});
+        } else if (Double.isNaN(a)) {
+            data.assign(Double.NaN); // x · NaN = NaN for every x; ND4J's muli(NaN) multiplies by 1e-5
+        } else {
+            data.muli(a);
+        }
     }
 
     @Override
     public void addScaled(double a, WorkerMatrix x) {
-        Nd4j.getBlasWrapper().level1().axpy(data.length(), a, of(x).data, data);
+        NdWorkerMatrix m = of(x);
+        if (block != null && m.block != null) {
+            block.addScaled(a, m.block);
+        } else {
+            axpy(a, m.data, data);
+        }
+    }
+
+    @Override
+    public void addScaled(double a, WorkerMatrix x, double b, WorkerMatrix y) {
+        NdWorkerMatrix mx = of(x);
+        NdWorkerMatrix my = of(y);
+        if (block != null && mx.block != null && my.block != null) {
+            block.addScaled(a, mx.block, b, my.block);
+        } else {
+            axpy(a, mx.data, data);
+            axpy(b, my.data, data);
+        }
+    }
+
+    /** y ← y + a·x on the ND4J route. BLAS returns at once for a = 0: then 0·x is added as an array op. */
+    private static void axpy(double a, INDArray x, INDArray y) {
+        if (a == 0) {
+            y.addi(x.mul(0.0));
+        } else {
+            Nd4j.getBlasWrapper().level1().axpy(y.length(), a, x, y);
+        }
     }
 
     @Override
@@ -83,22 +139,26 @@ public final class NdWorkerMatrix implements WorkerMatrix {
         if (w.size() != rows.length) {
             throw new IllegalArgumentException("mix: W is " + w.size() + "x" + w.size() + ", expected " + rows.length);
         }
-        var alpha = w.mixtureWeight();
-        if (alpha.isPresent()) {
-            // α·J/n + (1−α)·I without n² work: one column mean, then one row-vector add
-            double a = alpha.getAsDouble();
-            INDArray mean = data.mean(true, 0).muli(a);
-            d.data.assign(data).muli(1 - a).addiRowVector(mean);
+        if (block != null && d.block != null) {
+            block.mix(w, d.block);
             return;
         }
-        if (fusedPossible(d)) {
-            fusedMix(w, d);
+        var alpha = w.mixtureWeight();
+        if (alpha.isPresent()) {
+            double a = alpha.getAsDouble();
+            if (a == 0) {
+                d.data.assign(data); // the identity: a NaN in one row stays there
+                return;
+            }
+            // α·J/n + (1−α)·I without n² work: one column mean, then one row-vector add
+            INDArray mean = data.mean(true, 0).muli(a);
+            d.data.assign(data).muli(1 - a).addiRowVector(mean);
             return;
         }
         for (int i = 0; i < rows.length; i++) {
             INDArray out = d.rows[i];
             boolean[] first = {true};
-            w.forEachInRow(i, (j, wij) -> {
+            w.forEachInRow(i, (j, wij) -> { // w_ij ≠ 0 here
                 if (first[0]) {
                     rows[j].mul(wij, out);
                     first[0] = false;
@@ -112,68 +172,69 @@ public final class NdWorkerMatrix implements WorkerMatrix {
         }
     }
 
-    private static final boolean CPU = Nd4j.getBackend().getClass().getSimpleName().toLowerCase(Locale.ROOT).contains("cpu");
-    private static final int CHUNK = 4096;
-
-    private boolean fusedPossible(NdWorkerMatrix d) {
-        return CPU && data.dataType() == DataType.FLOAT && d.data.dataType() == DataType.FLOAT
-                && data.offset() == 0 && d.data.offset() == 0 && data.ordering() == 'c' && d.data.ordering() == 'c' && !data.isView() && !d.data.isView()
-                // the NIO views are int-indexed over at most 2^31 - 1 bytes: larger blocks take the axpy route
-                && data.length() <= Integer.MAX_VALUE / Float.BYTES;
+    @Override
+    public void mix(GossipMatrix w, WorkerMatrix dst, double a, double b, WorkerMatrix y) {
+        NdWorkerMatrix d = of(dst);
+        NdWorkerMatrix my = of(y);
+        if (d == this || my == d) {
+            throw new IllegalArgumentException("mix: dst must differ from the source and from y");
+        }
+        if (w.size() != rows.length) {
+            throw new IllegalArgumentException("mix: W is " + w.size() + "x" + w.size() + ", expected " + rows.length);
+        }
+        if (block == null || d.block == null || my.block == null || !block.mix(w, d.block, a, b, my.block)) {
+            WorkerMatrix.super.mix(w, dst, a, b, y);
+        }
     }
 
-    /**
-     * dst_i = Σ_j w_ij src_j in one pass per output row (the axpy route re-reads and re-writes the output once
-     * per neighbour): chunks of the neighbours' rows are summed in a Java array, then written once. Rows run on
-     * all cores. Memory traffic: (non-zeros + n) · P floats, the least a sparse gossip can do.
-     */
-    private void fusedMix(GossipMatrix w, NdWorkerMatrix d) {
-        java.nio.FloatBuffer src = data.data().asNioFloat();
-        java.nio.FloatBuffer dst = d.data.data().asNioFloat();
-        int p = Math.toIntExact(data.columns());
-        java.util.stream.IntStream.range(0, rows.length).parallel().forEach(i -> {
-            int[] cols = new int[rows.length];
-            double[] weights = new double[rows.length];
-            int[] count = {0};
-            w.forEachInRow(i, (j, wij) -> {
-                cols[count[0]] = j;
-                weights[count[0]++] = wij;
-            });
-            float[] acc = new float[CHUNK];
-            float[] in = new float[CHUNK];
-            long base = (long) i * p;
-            for (int from = 0; from < p; from += CHUNK) {
-                int len = Math.min(CHUNK, p - from);
-                java.util.Arrays.fill(acc, 0, len, 0f);
-                for (int e = 0; e < count[0]; e++) {
-                    src.get(Math.toIntExact((long) cols[e] * p + from), in, 0, len);
-                    float wf = (float) weights[e];
-                    for (int k = 0; k < len; k++) {
-                        acc[k] += wf * in[k];
-                    }
-                }
-                dst.put(Math.toIntExact(base + from), acc, 0, len);
-            }
-        });
+    @Override
+    public void mixInPlace(GossipMatrix w, WorkerMatrix scratch) {
+        NdWorkerMatrix s = of(scratch);
+        if (s == this) {
+            throw new IllegalArgumentException("mixInPlace: scratch must differ from this");
+        }
+        if (w.size() != rows.length) {
+            throw new IllegalArgumentException("mix: W is " + w.size() + "x" + w.size() + ", expected " + rows.length);
+        }
+        if (block == null || !block.mixInPlace(w)) {
+            mix(w, s);
+            assign(s);
+        }
     }
 
     @Override
     public void addScaledRow(int row, double a, WorkerMatrix x, int from) {
-        Nd4j.getBlasWrapper().level1().axpy(rows[row].length(), a, of(x).rows[from], rows[row]);
+        NdWorkerMatrix m = of(x);
+        if (block != null && m.block != null) {
+            block.addScaledRow(row, a, m.block, from);
+        } else {
+            axpy(a, m.rows[from], rows[row]);
+        }
     }
 
     @Override
     public void scaleRows(double[] a) {
-        data.muliColumnVector(Nd4j.createFromArray(a).castTo(data.dataType()).reshape(a.length, 1));
+        if (a.length != rows.length) {
+            throw new IllegalArgumentException("scaleRows: " + a.length + " factors for " + rows.length + " rows");
+        }
+        if (block != null) {
+            block.scaleRows(a);
+        } else {
+            data.muliColumnVector(Nd4j.createFromArray(a).castTo(data.dataType()).reshape(a.length, 1));
+        }
     }
 
     @Override
     public double[] rowSquaredNorms() {
-        double[] norms = data.norm2(1).castTo(DataType.DOUBLE).toDoubleVector();
-        for (int i = 0; i < norms.length; i++) {
-            norms[i] *= norms[i];
+        if (block != null) {
+            return block.rowSquaredNorms();
         }
-        return norms;
+        double[] out = new double[rows.length];
+        for (int i = 0; i < out.length; i++) {
+            INDArray r = rows[i].castTo(DataType.DOUBLE); // a float sum of squares overflows at |x| ≈ 1e19
+            out[i] = r.mul(r).sumNumber().doubleValue();
+        }
+        return out;
     }
 
     private NdWorkerMatrix of(WorkerMatrix m) {
@@ -181,7 +242,8 @@ public final class NdWorkerMatrix implements WorkerMatrix {
             throw new IllegalArgumentException("cannot mix backends: " + m.getClass().getName());
         }
         if (a.rows.length != rows.length || a.data.columns() != data.columns()) {
-            throw new IllegalArgumentException("shape mismatch");
+            throw new IllegalArgumentException("shape " + a.rows.length + "x" + a.data.columns() + " does not match "
+                    + rows.length + "x" + data.columns());
         }
         return a;
     }

@@ -309,6 +309,9 @@ public abstract class GossipMatrix {
                 int yo = i * d;
                 int start = rowStart[i];
                 int end = rowStart[i + 1];
+                while (start < end && w[start] == 0.0) { // a stored zero is no edge (as forEachInRow): 0·∞ must not appear
+                    start++;
+                }
                 if (start == end) {
                     Arrays.fill(y, yo, yo + d, 0.0);
                     continue;
@@ -321,6 +324,9 @@ public abstract class GossipMatrix {
                 }
                 for (int k = start + 1; k < end; k++) {
                     double b = w[k];
+                    if (b == 0.0) {
+                        continue;
+                    }
                     int xk = col[k] * d;
                     for (int c = 0; c < d; c++) {
                         y[yo + c] += b * x[xk + c];

@@ -2,54 +2,130 @@ package org.tidl.dl.engine;
 
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Seeds;
 import org.tidl.api.StepContext;
+import org.tidl.api.WorkerMatrix;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
+import org.tidl.dl.NdWorkerMatrix;
 import org.tidl.dl.data.Images;
 import org.tidl.dl.data.Sampler;
 
 /**
- * Training throughput of the simulated workers: samples per second of one D-SGD step (per-worker
- * forward/backward, local step, gossip), split into its parts. Random Fashion-MNIST-shaped data, as the
- * PyTorch peer benchmark.
+ * Training throughput of the simulated workers: samples per second of whole optimizer steps (per-worker
+ * forward/backward, local update, gossip), the parts timed separately, and the step against the machine's limit
+ * measured in the same process: the time the step's arithmetic takes at the GEMM peak, or the time its
+ * minimal memory traffic takes at the streaming bandwidth, whichever is longer. Random data of the right shape
+ * (Fashion-MNIST for the MLP, CIFAR-10 for VGG-11), as the PyTorch peers in deep-learning-experiments/bench/.
  */
 public final class DlBenchmark {
 
-    public record Result(int workers, int hidden, long parameters, int steps, double seconds, double samplesPerSecond,
-                         double gradientSeconds, double updateSeconds, double gossipSeconds) { }
+    /** What to measure. {@code hidden} is the MLP's width (ignored for VGG-11). */
+    public record Setting(String model, int workers, int hidden, int batch, String topology, String optimizer, int steps) { }
+
+    /**
+     * One measurement. Times in seconds per step. {@code flopsPerStep}: 2 per multiply-add of the forward and
+     * backward passes (no input gradient of the first layer); {@code bytesPerStep}: 7 passes over the n × P
+     * parameters (forward read, gradient write, update: 2 reads and a write, gossip: a read and a write).
+     */
+    public record Result(Setting setting, long parameters, double stepSeconds, double samplesPerSecond,
+                         double gradientSeconds, double updateSeconds, double gossipSeconds, double flopsPerStep,
+                         double bytesPerStep, Machine machine, String nd4jBuild) {
+
+        /** The fastest the machine could run this step (seconds): compute- or memory-bound. */
+        public double limitSeconds() {
+            return Math.max(flopsPerStep / (machine.gemmGflops() * 1e9), bytesPerStep / (machine.bandwidthGBs() * 1e9));
+        }
+
+        public double limitSamplesPerSecond() {
+            return (double) setting.workers() * setting.batch() / limitSeconds();
+        }
+
+        /** Achieved share of the limit, in percent. */
+        public double percentOfLimit() {
+            return 100 * limitSeconds() / stepSeconds;
+        }
+
+        public double gflops() {
+            return flopsPerStep / stepSeconds / 1e9;
+        }
+
+        /** Which limit binds: "compute" or "memory". */
+        public String boundBy() {
+            return flopsPerStep / (machine.gemmGflops() * 1e9) >= bytesPerStep / (machine.bandwidthGBs() * 1e9)
+                    ? "compute" : "memory";
+        }
+    }
+
+    /**
+     * The machine as this process sees it: streaming bandwidth (a[i] = b[i] + s·c[i] over 3 × 192 MB, all cores,
+     * 12 bytes per element) and single-precision GEMM throughput (1024³ products, one per core, as the workers
+     * run them), best of a few tries.
+     */
+    public record Machine(double bandwidthGBs, double gemmGflops, int cores) { }
+
+    /** Random images the benchmark trains on (the timing does not depend on their values). */
+    static final int RANDOM_IMAGES = 10_000;
 
     private DlBenchmark() {
     }
 
-    public static Result run(int workers, int hidden, int batch, String topology, int steps) {
-        return run(workers, hidden, batch, topology, steps, "dsgd-atc");
+    public static Machine probe() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int n = 48 << 20;
+        float[] a = new float[n];
+        float[] b = new float[n];
+        float[] c = new float[n];
+        java.util.Arrays.fill(b, 1f);
+        java.util.Arrays.fill(c, 2f);
+        double bestBw = 0;
+        int chunk = (n + cores - 1) / cores;
+        for (int rep = 0; rep < 5; rep++) {
+            long t0 = System.nanoTime();
+            IntStream.range(0, cores).parallel().forEach(p -> {
+                int from = p * chunk;
+                int to = Math.min(n, from + chunk);
+                for (int i = from; i < to; i++) {
+                    a[i] = b[i] + 0.5f * c[i];
+                }
+            });
+            bestBw = Math.max(bestBw, 12.0 * n / ((System.nanoTime() - t0) / 1e9) / 1e9);
+        }
+        int m = 1024;
+        INDArray[] x = new INDArray[cores];
+        INDArray[] y = new INDArray[cores];
+        INDArray[] z = new INDArray[cores];
+        for (int p = 0; p < cores; p++) {
+            x[p] = Nd4j.rand(DataType.FLOAT, m, m);
+            y[p] = Nd4j.rand(DataType.FLOAT, m, m);
+            z[p] = Nd4j.create(DataType.FLOAT, m, m);
+        }
+        double bestGemm = 0;
+        for (int rep = 0; rep < 6; rep++) {
+            long t0 = System.nanoTime();
+            IntStream.range(0, cores).parallel().forEach(p -> Nd4j.gemm(x[p], y[p], z[p], false, false, 1.0, 0.0));
+            bestGemm = Math.max(bestGemm, 2.0 * m * m * m * cores / ((System.nanoTime() - t0) / 1e9) / 1e9);
+        }
+        return new Machine(bestBw, bestGemm, cores);
     }
 
-    /** As {@link #run(int, int, int, String, int)} with any built-in optimizer spec (its lr is set to 0.05). */
-    public static Result run(int workers, int hidden, int batch, String topology, int steps, String optimizer) {
-        return run(workers, hidden, batch, topology, steps, optimizer, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn());
-    }
-
-    /**
-     * As {@link #run(int, int, int, String, int)} with an optimizer spec from the given registries (plugins
-     * included); lr is 0.05 unless the spec sets it. A run that cannot fit in memory is refused before anything
-     * is allocated ({@link MemoryEstimate}).
-     */
-    public static Result run(int workers, int hidden, int batch, String topology, int steps, String optimizer,
-                             TopologyRegistry topologies, OptimizerRegistry optimizers) {
-        boolean ownLr = org.tidl.core.PluginSpec.parse("optimizer", optimizer).values().containsKey("lr");
-        OptimizerRegistry.Optimizer o = optimizers.resolve(optimizer, ownLr ? Map.of() : Map.of("lr", "0.05"));
-        int count = 60000;
-        var conf = Models.configuration("mlp", hidden, 1, 28, 28, 10, DataType.FLOAT);
-        MemoryEstimate.of("bench-dl (MLP 784-" + hidden + "-10, optimizer " + optimizer + ")", conf,
-                Models.inputType("mlp", 1, 28, 28), workers, batch, o, 0,
-                MemoryEstimate.times(count, 784 + 1, Float.BYTES)).check("the workers or hidden units");
-        GossipScheme scheme = topologies.build(topology, workers).scheme();
-        float[] px = new float[count * 784];
+    /** Random images of the model's input shape (the timing does not depend on the pixel values). */
+    static Images randomImages(String model) {
+        boolean vgg = model.equals("vgg11");
+        int count = RANDOM_IMAGES;
+        int c = vgg ? 3 : 1;
+        int side = vgg ? 32 : 28;
+        float[] px = new float[count * c * side * side];
         int[] y = new int[count];
         SplittableRandom rng = Seeds.stream(0, "benchmark-data", 0);
         for (int i = 0; i < px.length; i++) {
@@ -58,44 +134,109 @@ public final class DlBenchmark {
         for (int i = 0; i < count; i++) {
             y[i] = rng.nextInt(10);
         }
-        Images data = new Images(px, y, count, 1, 28, 28, 10);
-        SimulatedWorkers w = new SimulatedWorkers(conf, workers, 1);
-        ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(workers, count, 1), batch, false, 1, 0);
-        DecentralizedOptimizer opt = o.newRun();
-        double[] losses = new double[workers];
-        int warmUp = Math.max(2, steps); // as many warm-up steps as measured: JIT, first touch of off-heap buffers
-        for (int t = 0; t < warmUp; t++) {
-            opt.step(new StepContext(t, 1, scheme, oracle, losses), w.parameters());
-        }
-        long t0 = System.nanoTime();
-        for (int t = warmUp; t < warmUp + steps; t++) {
-            opt.step(new StepContext(t, 1, scheme, oracle, losses), w.parameters());
-        }
-        double total = (System.nanoTime() - t0) / 1e9;
-        // the parts, timed separately
-        var g = w.parameters().zerosLike();
-        t0 = System.nanoTime();
-        for (int t = 0; t < steps; t++) {
-            oracle.gradients(w.parameters(), g, losses);
-        }
-        double grad = (System.nanoTime() - t0) / 1e9;
-        t0 = System.nanoTime();
-        for (int t = 0; t < steps; t++) {
-            w.parameters().addScaled(-1e-9, g);
-        }
-        double update = (System.nanoTime() - t0) / 1e9;
-        var tmp = w.parameters().zerosLike();
-        t0 = System.nanoTime();
-        for (int t = 0; t < steps; t++) {
-            w.parameters().mix(scheme.matrix(t), tmp);
-            w.parameters().assign(tmp);
-        }
-        double gossip = (System.nanoTime() - t0) / 1e9;
-        return new Result(workers, hidden, w.parameterCount(), steps, total, (double) steps * workers * batch / total,
-                grad / steps, update / steps, gossip / steps);
+        return new Images(px, y, count, c, side, side, 10);
     }
 
-    public static void main(String[] args) {
-        System.out.println(run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), 16, "ring", Integer.parseInt(args[2])));
+    /** Multiply-adds of one example's forward pass, and those of the first layer's input gradient (not computed). */
+    static long[] multiplyAdds(MultiLayerConfiguration conf, int channels, int side) {
+        long total = 0;
+        long first = -1;
+        int s = side;
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            var l = conf.getConf(i).getLayer();
+            long macs = 0;
+            if (l instanceof ConvolutionLayer cl && !(l instanceof SubsamplingLayer)) {
+                int[] k = cl.getKernelSize();
+                macs = (long) s * s * cl.getNOut() * cl.getNIn() * k[0] * k[1]; // stride 1, 'same' padding (Models)
+            } else if (l instanceof SubsamplingLayer) {
+                s /= 2;
+            } else if (l instanceof FeedForwardLayer f) {
+                macs = f.getNIn() * f.getNOut();
+            }
+            if (macs > 0 && first < 0) {
+                first = macs;
+            }
+            total += macs;
+        }
+        return new long[] {total, Math.max(first, 0)};
+    }
+
+    private static MultiLayerConfiguration configuration(Setting s) {
+        boolean vgg = s.model().equals("vgg11");
+        return Models.configuration(s.model(), s.hidden(), vgg ? 3 : 1, vgg ? 32 : 28, vgg ? 32 : 28, 10, DataType.FLOAT);
+    }
+
+    /**
+     * Resolves the setting's optimizer (lr 0.05 unless the spec sets it) and refuses a setting that cannot fit in
+     * memory, before anything is allocated ({@link MemoryEstimate}); cheap, so a command checks every setting
+     * before measuring the machine.
+     */
+    public static OptimizerRegistry.Optimizer checkFits(Setting s, OptimizerRegistry optimizers) {
+        boolean vgg = s.model().equals("vgg11");
+        boolean ownLr = org.tidl.core.PluginSpec.parse("optimizer", s.optimizer()).values().containsKey("lr");
+        OptimizerRegistry.Optimizer o = optimizers.resolve(s.optimizer(), ownLr ? Map.of() : Map.of("lr", "0.05"));
+        int channels = vgg ? 3 : 1;
+        int side = vgg ? 32 : 28;
+        // one matrix besides the optimizer's: the gradients the parts are timed with
+        MemoryEstimate.of("bench-dl (" + (vgg ? "VGG-11" : "MLP 784-" + s.hidden() + "-10") + ", optimizer "
+                        + s.optimizer() + ")", configuration(s), Models.inputType(s.model(), channels, side, side),
+                s.workers(), s.batch(), o, 1, MemoryEstimate.times(RANDOM_IMAGES, (long) channels * side * side + 1,
+                        Float.BYTES)).check("the workers or hidden units");
+        return o;
+    }
+
+    /** {@link #run(Setting, Machine, TopologyRegistry, OptimizerRegistry)} with the built-in registries. */
+    public static Result run(Setting s, Machine machine) {
+        return run(s, machine, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn());
+    }
+
+    /**
+     * Measures one setting with an optimizer spec from the given registries (plugins included); lr is 0.05 unless
+     * the spec sets it. A run that cannot fit in memory is refused before anything is allocated
+     * ({@link MemoryEstimate}).
+     */
+    public static Result run(Setting s, Machine machine, TopologyRegistry topologies, OptimizerRegistry optimizers) {
+        boolean vgg = s.model().equals("vgg11");
+        OptimizerRegistry.Optimizer o = checkFits(s, optimizers);
+        MultiLayerConfiguration conf = configuration(s);
+        GossipScheme scheme = topologies.build(s.topology(), s.workers()).scheme();
+        Images data = randomImages(s.model());
+        SimulatedWorkers w = new SimulatedWorkers(conf, s.workers(), 1);
+        ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(s.workers(), data.count(), 1), s.batch(), vgg, 1, 0);
+        DecentralizedOptimizer opt = o.newRun();
+        NdWorkerMatrix x = w.parameters();
+        double[] losses = new double[s.workers()];
+        int warmUp = vgg ? 1 : Math.max(2, s.steps()); // JIT, first touch of the off-heap buffers
+        for (int t = 0; t < warmUp; t++) {
+            opt.step(new StepContext(t, 1, scheme, oracle, losses), x);
+        }
+        long t0 = System.nanoTime();
+        for (int t = warmUp; t < warmUp + s.steps(); t++) {
+            opt.step(new StepContext(t, 1, scheme, oracle, losses), x);
+        }
+        double step = (System.nanoTime() - t0) / 1e9 / s.steps();
+        // the parts, timed separately: gradients, the local update (one axpy), the gossip (in place)
+        WorkerMatrix g = x.zerosLike();
+        int parts = vgg ? 1 : s.steps();
+        t0 = System.nanoTime();
+        for (int t = 0; t < parts; t++) {
+            oracle.gradients(x, g, losses);
+        }
+        double grad = (System.nanoTime() - t0) / 1e9 / parts;
+        t0 = System.nanoTime();
+        for (int t = 0; t < s.steps(); t++) {
+            x.addScaled(-1e-9, g);
+        }
+        double update = (System.nanoTime() - t0) / 1e9 / s.steps();
+        t0 = System.nanoTime();
+        for (int t = 0; t < s.steps(); t++) {
+            x.mixInPlace(scheme.matrix(t), g);
+        }
+        double gossip = (System.nanoTime() - t0) / 1e9 / s.steps();
+        long[] macs = multiplyAdds(conf, data.channels(), data.height());
+        double flops = 2.0 * (3 * macs[0] - macs[1]) * s.workers() * s.batch();
+        double bytes = 7.0 * 4 * s.workers() * w.parameterCount();
+        return new Result(s, w.parameterCount(), step, s.workers() * s.batch() / step, grad, update, gossip, flops, bytes,
+                machine, NativeBackend.variant());
     }
 }

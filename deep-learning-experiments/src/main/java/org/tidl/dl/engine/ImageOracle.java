@@ -17,6 +17,10 @@ import org.tidl.dl.data.Sampler;
  * Minibatch gradients of the workers' networks on an image set: worker i draws {@code batch} examples from its
  * sampler pool (optionally augmented), runs forward and backward in training mode (dropout on), and its
  * gradient lands directly in row i of the optimizer's gradient matrix. Losses are the minibatch cross-entropy.
+ * Dropout masks are drawn from {@code Seeds.derive(seed, "dropout", worker, call)}, call counting this oracle's
+ * gradient evaluations, so a run is reproducible whatever the threads. The paper's models run on
+ * {@link FusedNetwork} (the same numbers as DL4J's layers to float rounding, several times faster), anything
+ * else on DL4J.
  */
 public final class ImageOracle implements GradientOracle {
 
@@ -28,8 +32,13 @@ public final class ImageOracle implements GradientOracle {
     private final SplittableRandom[] augmentation;
     private final float[][] features;
     private final float[][] labels;
+    private final int[][] classes;
+    private final FusedNetwork fused;
+    private final FusedNetwork.Workspace[] fusedBuffers;
     private final float[] padding;
     private final int threads;
+    private final long seed;
+    private long calls;
 
     /**
      * @param seed  the cell's seed; worker i augments from the stream (seed, "augmentation", i, round)
@@ -37,11 +46,22 @@ public final class ImageOracle implements GradientOracle {
      */
     public ImageOracle(SimulatedWorkers workers, Images data, Sampler sampler, int batch, boolean augment, long seed,
                        long round) {
+        this(workers, data, sampler, batch, augment, seed, round, true);
+    }
+
+    /**
+     * As above; {@code fused = false} keeps the networks on DL4J's layers instead of {@link FusedNetwork} (the
+     * same numbers to float rounding but dropout masks, slower: for tests and benchmarks).
+     */
+    public ImageOracle(SimulatedWorkers workers, Images data, Sampler sampler, int batch, boolean augment, long seed,
+                       long round, boolean fused) {
         this.workers = workers;
         this.data = data;
         this.sampler = sampler;
         this.batch = batch;
         this.augment = augment;
+        // a covariance repetition r draws its own dropout masks; training (round 0) keeps (seed, worker, call)
+        this.seed = round == 0 ? seed : Seeds.derive(seed, "covariance-round", round);
         this.augmentation = new SplittableRandom[workers.size()];
         for (int i = 0; i < augmentation.length; i++) {
             augmentation[i] = Seeds.stream(seed, "augmentation", i, round);
@@ -52,6 +72,12 @@ public final class ImageOracle implements GradientOracle {
         this.threads = Math.max(1, Math.min(workers.size(), Runtime.getRuntime().availableProcessors()));
         this.features = new float[threads][batch * data.features()];
         this.labels = new float[threads][batch * data.classes()];
+        this.classes = new int[threads][batch];
+        this.fused = fused ? FusedNetwork.of(workers.configuration()) : null;
+        this.fusedBuffers = new FusedNetwork.Workspace[threads];
+        for (int t = 0; this.fused != null && t < threads; t++) {
+            fusedBuffers[t] = this.fused.workspace(batch);
+        }
         this.padding = data.channels() == 3 ? Augmentation.cifarPadding() : new float[data.channels()];
     }
 
@@ -60,13 +86,18 @@ public final class ImageOracle implements GradientOracle {
         if (x != workers.parameters()) {
             throw new IllegalArgumentException("the deep-learning oracle evaluates at the workers' own parameter matrix");
         }
-        workers.bindGradients((NdWorkerMatrix) g);
         int f = data.features();
+        NdWorkerMatrix params = (NdWorkerMatrix) x;
         NdWorkerMatrix grads = (NdWorkerMatrix) g;
+        if (fused == null) {
+            workers.bindGradients(grads);
+        }
         DataType type = ((NdWorkerMatrix) x).array().dataType();
+        long call = calls++;
         java.util.stream.IntStream.range(0, threads).parallel().forEach(part -> {
             float[] feat = features[part];
             float[] lab = labels[part];
+            int[] cls = classes[part];
             for (int i = part; i < workers.size(); i += threads) {
                 int[] idx = sampler.next(i, batch);
                 java.util.Arrays.fill(lab, 0f);
@@ -77,9 +108,20 @@ public final class ImageOracle implements GradientOracle {
                     } else {
                         System.arraycopy(data.pixels(), idx[k] * f, feat, k * f, f);
                     }
-                    lab[k * data.classes() + data.labels()[idx[k]]] = 1f;
+                    cls[k] = data.labels()[idx[k]];
+                    lab[k * data.classes() + cls[k]] = 1f;
+                }
+                // dropout masks depend only on (seed, worker, call), not on which thread runs worker i
+                long dropoutSeed = Seeds.derive(seed, "dropout", i, call);
+                if (fused != null) {
+                    losses[i] = fused.gradient(params.array(), grads.array(), i, feat, cls, fusedBuffers[part],
+                            Seeds.stream(dropoutSeed, "fused-dropout", 0));
+                    continue;
                 }
                 MultiLayerNetwork net = workers.network(i);
+                // DL4J's dropout draws from ND4J's random generator of the running thread (time-seeded, never
+                // reseeded): reseed it
+                Nd4j.getRandom().setSeed(dropoutSeed);
                 INDArray in = Nd4j.create(feat, new long[] {batch, f}, 'c');
                 INDArray out = Nd4j.create(lab, new long[] {batch, data.classes()}, 'c');
                 if (in.dataType() != type) {

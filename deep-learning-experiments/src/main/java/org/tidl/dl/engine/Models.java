@@ -39,8 +39,7 @@ public final class Models {
     /** The configuration of a named model for inputs of {@code channels × height × width}. */
     public static MultiLayerConfiguration configuration(String model, int hidden, int channels, int height, int width,
                                                         int classes, DataType type) {
-        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
-                .seed(1).dataType(type).updater(new Sgd(0)).list();
+        NeuralNetConfiguration.ListBuilder b = builder(type);
         switch (model) {
             case "mlp":
                 b.layer(new DenseLayer.Builder().nIn(channels * height * width).nOut(hidden).activation(Activation.RELU).build())
@@ -48,22 +47,7 @@ public final class Models {
                                 .activation(Activation.SOFTMAX).build());
                 return b.build();
             case "vgg11":
-                int[] cfg = {64, -1, 128, -1, 256, 256, -1, 512, 512, -1, 512, 512, -1};
-                for (int c : cfg) {
-                    if (c < 0) {
-                        b.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
-                    } else {
-                        b.layer(new ConvolutionLayer.Builder(3, 3).nOut(c).stride(1, 1).padding(1, 1)
-                                .activation(Activation.RELU).build());
-                    }
-                }
-                // DL4J's dropOut(p) keeps inputs with probability p: 0.5, as torch's Dropout(0.5)
-                b.layer(new DenseLayer.Builder().nOut(512).activation(Activation.RELU).dropOut(0.5).build())
-                        .layer(new DenseLayer.Builder().nOut(512).activation(Activation.RELU).dropOut(0.5).build())
-                        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
-                                .activation(Activation.SOFTMAX).build());
-                b.setInputType(InputType.convolutionalFlat(height, width, channels));
-                return b.build();
+                return vgg11(b, channels, height, width, classes, 0.5);
             default:
                 throw new InvalidInputException("model must be mlp or vgg11, got '" + model + "'");
         }
@@ -83,6 +67,42 @@ public final class Models {
             p += layer.getLayer().initializer().numParams(layer);
         }
         return p;
+    }
+
+    /** VGG-11 (cfg A, no BatchNorm) on {@code b}; {@code retain} is the dropout keep probability (1: none). */
+    private static MultiLayerConfiguration vgg11(NeuralNetConfiguration.ListBuilder b, int channels, int height, int width,
+                                                 int classes, double retain) {
+        int[] cfg = {64, -1, 128, -1, 256, 256, -1, 512, 512, -1, 512, 512, -1};
+        for (int c : cfg) {
+            if (c < 0) {
+                b.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
+            } else {
+                b.layer(new ConvolutionLayer.Builder(3, 3).nOut(c).stride(1, 1).padding(1, 1)
+                        .activation(Activation.RELU).build());
+            }
+        }
+        // DL4J's dropOut(p) keeps inputs with probability p: 0.5, as torch's Dropout(0.5)
+        DenseLayer.Builder d1 = new DenseLayer.Builder().nOut(512).activation(Activation.RELU);
+        DenseLayer.Builder d2 = new DenseLayer.Builder().nOut(512).activation(Activation.RELU);
+        if (retain < 1) {
+            d1.dropOut(retain);
+            d2.dropOut(retain);
+        }
+        b.layer(d1.build()).layer(d2.build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
+                        .activation(Activation.SOFTMAX).build());
+        b.setInputType(InputType.convolutionalFlat(height, width, channels));
+        return b.build();
+    }
+
+    /** VGG-11 with the given dropout keep probability (tests compare with and without dropout). */
+    static MultiLayerConfiguration vgg11(int channels, int height, int width, int classes, DataType type, double retain) {
+        return vgg11(builder(type), channels, height, width, classes, retain);
+    }
+
+    private static NeuralNetConfiguration.ListBuilder builder(DataType type) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(1).dataType(type).updater(new Sgd(0)).list();
     }
 
     /**

@@ -19,6 +19,7 @@ public final class SimulatedWorkers {
     private NdWorkerMatrix boundGradients;
 
     public SimulatedWorkers(MultiLayerConfiguration conf, int workers, long seed) {
+        NativeBackend.requireSupportedDevices(); // one line instead of a CUDA kernel failure on an unsupported GPU
         this.configuration = conf;
         MultiLayerNetwork probe = new MultiLayerNetwork(conf.clone());
         probe.init();
@@ -65,14 +66,16 @@ public final class SimulatedWorkers {
 
     /**
      * Makes every network write its gradient straight into row i of {@code g} (no copy). Only rebinds when
-     * {@code g} changes.
+     * {@code g} changes (gradient tracking alternates two matrices): then only the layers' views move.
      */
     void bindGradients(NdWorkerMatrix g) {
         if (g == boundGradients) {
             return;
         }
         for (int i = 0; i < nets.length; i++) {
-            nets[i].initGradientsView();
+            if (boundGradients == null) {
+                nets[i].initGradientsView(); // once: DL4J's own gradient holder, whose views we then redirect
+            }
             nets[i].setBackpropGradientsViewArray(g.row(i));
         }
         boundGradients = g;

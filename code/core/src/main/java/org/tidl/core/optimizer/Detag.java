@@ -127,10 +127,10 @@ public final class Detag implements OptimizerProvider {
             private void accelerated(GossipMatrix w, double e, boolean onX) {
                 WorkerMatrix z = onX ? zx : zy;
                 WorkerMatrix prev = onX ? zxPrev : zyPrev;
-                z.mix(w, tmp);
                 if (e != 0) {
-                    tmp.scale(1 + e);
-                    tmp.addScaled(-e, prev);
+                    z.mix(w, tmp, 1 + e, -e, prev); // one pass where the backend fuses it
+                } else {
+                    z.mix(w, tmp);
                 }
                 WorkerMatrix next = tmp;
                 tmp = prev;

@@ -11,10 +11,8 @@ public final class Dsgd extends SgdFamily {
 
     @Override
     void step(LocalSgd sgd, StepContext c, WorkerMatrix x) {
-        WorkerMatrix d = sgd.direction(c, x);
-        WorkerMatrix mixed = sgd.scratch(x);
-        x.mix(c.scheme().matrix(c.step()), mixed);
-        mixed.addScaled(-sgd.stepSize(c), d);
-        x.assign(mixed);
+        WorkerMatrix d = sgd.direction(c, x); // at x, before the gossip
+        x.mixInPlace(c.scheme().matrix(c.step()), sgd.scratch(x));
+        x.addScaled(-sgd.stepSize(c), d);
     }
 }

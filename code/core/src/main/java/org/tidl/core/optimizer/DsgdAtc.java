@@ -16,8 +16,6 @@ public final class DsgdAtc extends SgdFamily {
     void step(LocalSgd sgd, StepContext c, WorkerMatrix x) {
         WorkerMatrix d = sgd.direction(c, x);
         x.addScaled(-sgd.stepSize(c), d);
-        WorkerMatrix mixed = sgd.scratch(x);
-        x.mix(c.scheme().matrix(c.step()), mixed);
-        x.assign(mixed);
+        x.mixInPlace(c.scheme().matrix(c.step()), sgd.scratch(x));
     }
 }

@@ -36,7 +36,7 @@ public final class GradientTracking implements OptimizerProvider {
         double weightDecay = p.real("weight-decay");
         return new DecentralizedOptimizer() {
             private WorkerMatrix y;
-            private WorkerMatrix g;    // the oracle always writes here (the DL oracle binds its networks to it once)
+            private WorkerMatrix g;    // the oracle writes here; g and gOld swap roles every step
             private WorkerMatrix gOld;
             private WorkerMatrix tmp;
 
@@ -52,17 +52,14 @@ public final class GradientTracking implements OptimizerProvider {
                     gOld.assign(g);
                 }
                 GossipMatrix w = c.scheme().matrix(c.step());
-                x.mix(w, tmp);
-                tmp.addScaled(-lr * c.learningRateScale(), y);
-                x.assign(tmp);
+                x.mixInPlace(w, tmp);
+                x.addScaled(-lr * c.learningRateScale(), y);
                 LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay);
-                y.mix(w, tmp);
-                tmp.addScaled(1, g);
-                tmp.addScaled(-1, gOld);
-                WorkerMatrix t = y;
-                y = tmp;
-                tmp = t;
-                gOld.assign(g);
+                y.mixInPlace(w, tmp);
+                y.addScaled(1, g, -1, gOld); // (W y + g) − g_old, one pass where the backend fuses it
+                WorkerMatrix t = gOld; // the new gradient becomes the old one: swap, no copy
+                gOld = g;
+                g = t;
             }
         };
     }

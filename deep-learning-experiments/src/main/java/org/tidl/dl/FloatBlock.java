@@ -1,0 +1,487 @@
+package org.tidl.dl;
+
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.tidl.api.GossipMatrix;
+
+/**
+ * The kernels of {@link NdWorkerMatrix} on the CPU: an n × P single-precision block in off-heap memory, read and
+ * written as one {@link FloatBuffer} per row (so P, not n·P, must fit in an int).
+ *
+ * <p>Every operation is memory-bound, so each is one pass over its operands: chunks of a few KB are copied into
+ * Java arrays (where the JIT vectorises the loop), combined, and written back once; the work is split into
+ * segments that run on all cores (ND4J's own element-wise ops run on one core when OMP_NUM_THREADS=1, which
+ * the per-worker forward/backward passes need). Arithmetic is IEEE single precision as Java defines it, so NaN
+ * and ±∞ propagate exactly as in {@link org.tidl.api.ArrayWorkerMatrix}'s doubles: 0·∞ = NaN, NaN·0 = NaN, a
+ * zero coefficient still multiplies (BLAS axpy skips α = 0 and ND4J's scalar multiply turns NaN into 1e-5,
+ * which is why these are not used). Coefficients outside the normal float range are applied in double
+ * precision so that, e.g., 1e-40 · x is not flushed to 0 · x.
+ */
+final class FloatBlock {
+
+    /** Floats per bulk transfer: 8 KB, so the operands of one chunk stay in L1. */
+    static final int CHUNK = 2048;
+    /** Floats per parallel task (1 MB): large enough to amortise scheduling, small enough to balance two cores. */
+    private static final int SEGMENT = 1 << 18;
+    /** Below this many floats an operation runs on the calling thread. */
+    private static final long PARALLEL_MIN = 1 << 16;
+
+    final int n;
+    final int p;
+    private final FloatBuffer[] rows;
+
+    private FloatBlock(int n, int p, FloatBuffer[] rows) {
+        this.n = n;
+        this.p = p;
+        this.rows = rows;
+    }
+
+    /** The block behind a CPU, single-precision, c-order, non-view n × P array; null when that is not what it is. */
+    static FloatBlock of(INDArray a) {
+        if (!isCpu() || a.dataType() != DataType.FLOAT || a.rank() != 2 || a.ordering() != 'c' || a.isView()
+                || a.offset() != 0 || a.columns() > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        int n = Math.toIntExact(a.rows());
+        int p = (int) a.columns();
+        FloatBuffer[] rows = new FloatBuffer[n];
+        FloatPointer base = new FloatPointer(a.data().addressPointer());
+        for (int i = 0; i < n; i++) {
+            long start = (long) i * p;
+            rows[i] = new FloatPointer(base).position(start).limit(start + p).asBuffer();
+        }
+        return new FloatBlock(n, p, rows);
+    }
+
+    private static final boolean CPU = Nd4j.getBackend().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+            .contains("cpu");
+
+    static boolean isCpu() {
+        return CPU;
+    }
+
+    // ------------------------------------------------------------------------------------------------ tasks
+
+    /** One piece of an element-wise pass: columns [from, from + len) of one row. */
+    @FunctionalInterface
+    private interface Segment {
+        void run(int row, int from, int len);
+    }
+
+    /** Runs {@code s} over every segment of every row, on all cores when the block is large. */
+    private void forEachSegment(Segment s) {
+        int perRow = (p + SEGMENT - 1) / SEGMENT;
+        int tasks = n * perRow;
+        IntStream range = IntStream.range(0, tasks);
+        if ((long) n * p >= PARALLEL_MIN) {
+            range = range.parallel();
+        }
+        range.forEach(t -> {
+            int row = t / perRow;
+            int from = (t % perRow) * SEGMENT;
+            s.run(row, from, Math.min(SEGMENT, p - from));
+        });
+    }
+
+    /** True when a coefficient loses nothing as a float (a normal float, or 0, or ±∞, or NaN). */
+    private static boolean floatExact(double a) {
+        float f = (float) a;
+        return !Float.isFinite(f) ? !Double.isFinite(a) : a == 0 || Math.abs(f) >= Float.MIN_NORMAL;
+    }
+
+    // ------------------------------------------------------------------------------------------------ kernels
+
+    /** this ← src. */
+    void copyFrom(FloatBlock src) {
+        forEachSegment((i, from, len) -> rows[i].put(from, src.rows[i], from, len));
+    }
+
+    /** this ← v everywhere. */
+    void fill(float v) {
+        forEachSegment((i, from, len) -> {
+            float[] c = new float[Math.min(CHUNK, len)];
+            java.util.Arrays.fill(c, v);
+            for (int o = from; o < from + len; o += CHUNK) {
+                rows[i].put(o, c, 0, Math.min(CHUNK, from + len - o));
+            }
+        });
+    }
+
+    /** Row i ← a_i · row i (one factor for all rows when {@code a} has length 1). */
+    void scaleRows(double[] a) {
+        forEachSegment((i, from, len) -> scaleSegment(rows[i], from, len, a.length == 1 ? a[0] : a[i]));
+    }
+
+    private static void scaleSegment(FloatBuffer row, int from, int len, double a) {
+        float[] u = new float[Math.min(CHUNK, len)];
+        boolean single = floatExact(a);
+        float af = (float) a;
+        for (int o = from; o < from + len; o += CHUNK) {
+            int m = Math.min(CHUNK, from + len - o);
+            row.get(o, u, 0, m);
+            if (single) {
+                for (int k = 0; k < m; k++) {
+                    u[k] *= af;
+                }
+            } else {
+                for (int k = 0; k < m; k++) {
+                    u[k] = (float) (u[k] * a);
+                }
+            }
+            row.put(o, u, 0, m);
+        }
+    }
+
+    /** this ← this + a · x. */
+    void addScaled(double a, FloatBlock x) {
+        forEachSegment((i, from, len) -> axpySegment(rows[i], a, x.rows[i], from, len));
+    }
+
+    /** this ← (this + a · x) + b · y: two axpys in one pass, rounded as the two would be. */
+    void addScaled(double a, FloatBlock x, double b, FloatBlock y) {
+        forEachSegment((i, from, len) -> {
+            int size = Math.min(CHUNK, len);
+            float[] u = new float[size];
+            float[] v = new float[size];
+            float[] t = new float[size];
+            boolean single = floatExact(a) && floatExact(b);
+            float af = (float) a;
+            float bf = (float) b;
+            for (int o = from; o < from + len; o += CHUNK) {
+                int m = Math.min(CHUNK, from + len - o);
+                rows[i].get(o, u, 0, m);
+                x.rows[i].get(o, v, 0, m);
+                y.rows[i].get(o, t, 0, m);
+                if (single) {
+                    for (int k = 0; k < m; k++) {
+                        u[k] = (u[k] + af * v[k]) + bf * t[k];
+                    }
+                } else {
+                    for (int k = 0; k < m; k++) {
+                        u[k] = (float) ((float) (u[k] + a * v[k]) + b * t[k]);
+                    }
+                }
+                rows[i].put(o, u, 0, m);
+            }
+        });
+    }
+
+    /** Row {@code row} of this ← itself + a · row {@code from} of x. */
+    void addScaledRow(int row, double a, FloatBlock x, int fromRow) {
+        int perRow = (p + SEGMENT - 1) / SEGMENT;
+        IntStream range = IntStream.range(0, perRow);
+        if (p >= PARALLEL_MIN) {
+            range = range.parallel();
+        }
+        range.forEach(s -> {
+            int from = s * SEGMENT;
+            axpySegment(rows[row], a, x.rows[fromRow], from, Math.min(SEGMENT, p - from));
+        });
+    }
+
+    private static void axpySegment(FloatBuffer y, double a, FloatBuffer x, int from, int len) {
+        int size = Math.min(CHUNK, len);
+        float[] u = new float[size];
+        float[] v = new float[size];
+        boolean single = floatExact(a);
+        float af = (float) a;
+        for (int o = from; o < from + len; o += CHUNK) {
+            int m = Math.min(CHUNK, from + len - o);
+            y.get(o, u, 0, m);
+            x.get(o, v, 0, m);
+            if (single) {
+                for (int k = 0; k < m; k++) {
+                    u[k] += af * v[k];
+                }
+            } else {
+                for (int k = 0; k < m; k++) {
+                    u[k] = (float) (u[k] + a * v[k]);
+                }
+            }
+            y.put(o, u, 0, m);
+        }
+    }
+
+    /**
+     * ‖row i‖² for every row, accumulated in double (a float sum of squares overflows at |x| ≈ 1e19) in a fixed
+     * order: per segment, then the segments in order, so the result does not depend on the thread count.
+     */
+    double[] rowSquaredNorms() {
+        int perRow = (p + SEGMENT - 1) / SEGMENT;
+        double[] partial = new double[n * perRow];
+        forEachSegment((i, from, len) -> {
+            float[] u = new float[Math.min(CHUNK, len)];
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int o = from; o < from + len; o += CHUNK) {
+                int m = Math.min(CHUNK, from + len - o);
+                rows[i].get(o, u, 0, m);
+                int k = 0;
+                for (; k + 3 < m; k += 4) { // four independent sums: the adds pipeline
+                    s0 += (double) u[k] * u[k];
+                    s1 += (double) u[k + 1] * u[k + 1];
+                    s2 += (double) u[k + 2] * u[k + 2];
+                    s3 += (double) u[k + 3] * u[k + 3];
+                }
+                for (; k < m; k++) {
+                    s0 += (double) u[k] * u[k];
+                }
+            }
+            partial[i * perRow + from / SEGMENT] = (s0 + s1) + (s2 + s3);
+        });
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < perRow; s++) {
+                out[i] += partial[i * perRow + s];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * dst ← W · this in one pass over the columns: for each chunk of columns, every output row is summed from its
+     * neighbours' chunks (which the previous rows just brought into cache) and written once. Memory traffic:
+     * one read of this and one write of dst for banded graphs (the ring), (non-zeros + n) · P floats at worst.
+     * The sum runs in increasing j, as {@link GossipMatrix#apply}.
+     */
+    void mix(GossipMatrix w, FloatBlock dst) {
+        gossip(w, dst, null);
+    }
+
+    /**
+     * dst ← a · (W · this) + b · y in the same single pass, rounded as mix, scale (skipped for a = 1) and axpy
+     * would be. False, and nothing done, for coefficients outside the normal float range or for W given as
+     * α·J/n + (1−α)·I (then the caller composes the three steps).
+     */
+    boolean mix(GossipMatrix w, FloatBlock dst, double a, double b, FloatBlock y) {
+        if (!floatExact(a) || !floatExact(b) || w.mixtureWeight().isPresent()) {
+            return false;
+        }
+        gossip(w, dst, new Combine((float) a, (float) b, a == 1, y));
+        return true;
+    }
+
+    /**
+     * this ← W · this in the same single pass (each chunk of columns is read for all rows before any is
+     * written). False, and nothing done, when W has more than {@value #CACHED_ROWS} rows (then mix into a
+     * scratch block and copy).
+     */
+    boolean mixInPlace(GossipMatrix w) {
+        var alpha = w.mixtureWeight();
+        if (alpha.isPresent() && alpha.getAsDouble() == 0) {
+            return true;
+        }
+        if (alpha.isEmpty() && n > CACHED_ROWS) {
+            return false;
+        }
+        gossip(w, this, null);
+        return true;
+    }
+
+    /** dst ← a · (W · this) + b · y; {@code unitA}: a is exactly 1 (no multiply, as mix then axpy). */
+    private record Combine(float a, float b, boolean unitA, FloatBlock y) {
+        /** acc ← a · acc + b · y[row][o .. o + m), through {@code scratch}. */
+        void apply(float[] acc, float[] scratch, int row, int o, int m) {
+            y.rows[row].get(o, scratch, 0, m);
+            if (unitA) {
+                for (int k = 0; k < m; k++) {
+                    acc[k] += b * scratch[k];
+                }
+            } else {
+                for (int k = 0; k < m; k++) {
+                    acc[k] = a * acc[k] + b * scratch[k];
+                }
+            }
+        }
+    }
+
+    /** {@code combine}: null for dst ← W · this. */
+    private void gossip(GossipMatrix w, FloatBlock dst, Combine combine) {
+        var alpha = w.mixtureWeight();
+        if (alpha.isPresent() && alpha.getAsDouble() == 0) {
+            dst.copyFrom(this); // the identity: a NaN in one row stays there
+            return;
+        }
+        int[][] cols = new int[n][];
+        float[][] weights = new float[n][];
+        if (alpha.isEmpty()) {
+            for (int i = 0; i < n; i++) {
+                int[] count = {0};
+                int[][] cr = {new int[8]};
+                float[][] vr = {new float[8]};
+                w.forEachInRow(i, (j, wij) -> {
+                    if (count[0] == cr[0].length) {
+                        cr[0] = java.util.Arrays.copyOf(cr[0], 2 * count[0]);
+                        vr[0] = java.util.Arrays.copyOf(vr[0], 2 * count[0]);
+                    }
+                    cr[0][count[0]] = j;
+                    vr[0][count[0]++] = (float) wij;
+                });
+                cols[i] = java.util.Arrays.copyOf(cr[0], count[0]);
+                weights[i] = java.util.Arrays.copyOf(vr[0], count[0]);
+            }
+        }
+        // tasks: column segments × row blocks, enough of them to keep every core busy; in place, every task
+        // owns whole columns (a row block would overwrite rows that another block still reads)
+        int threads = Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1);
+        int segment = Math.max(CHUNK, Math.min(SEGMENT, ceilToChunk((p + 4 * threads - 1) / (4 * threads))));
+        int columnTasks = (p + segment - 1) / segment;
+        int rowBlocks = alpha.isPresent() || dst == this ? 1
+                : Math.max(1, Math.min(n, (4 * threads + columnTasks - 1) / columnTasks));
+        int rowsPerBlock = (n + rowBlocks - 1) / rowBlocks;
+        IntStream range = IntStream.range(0, columnTasks * rowBlocks);
+        if ((long) n * p >= PARALLEL_MIN) {
+            range = range.parallel();
+        }
+        range.forEach(t -> {
+            int from = (t % columnTasks) * segment;
+            int len = Math.min(segment, p - from);
+            int r0 = (t / columnTasks) * rowsPerBlock;
+            int r1 = Math.min(n, r0 + rowsPerBlock);
+            if (alpha.isPresent()) {
+                mixtureSegment(alpha.getAsDouble(), dst, from, len);
+            } else {
+                sparseSegment(cols, weights, dst, r0, r1, from, len, combine);
+            }
+        });
+    }
+
+    private static int ceilToChunk(int v) {
+        return (v + CHUNK - 1) / CHUNK * CHUNK;
+    }
+
+    /**
+     * Floats per row and chunk in the gossip (2 KB): every row's chunk and the output stay in L1/L2; measured on
+     * the 64 × 4M ring, 512 runs about twice as fast as 2048 and 10 % faster than 256 or 1024.
+     */
+    private static final int GOSSIP_CHUNK = 512;
+
+    /** Above this many rows a gossip chunk is read neighbour by neighbour instead of all rows at once. */
+    private static final int CACHED_ROWS = 1024;
+
+    private void sparseSegment(int[][] cols, float[][] weights, FloatBlock dst, int r0, int r1, int from, int len,
+                               Combine combine) {
+        if (n <= CACHED_ROWS) { // always the case in place (see mixInPlace)
+            cachedSparseSegment(cols, weights, dst, r0, r1, from, len, combine);
+            return;
+        }
+        int size = Math.min(CHUNK, len);
+        float[] acc = new float[size];
+        float[] in = new float[size];
+        for (int o = from; o < from + len; o += CHUNK) {
+            int m = Math.min(CHUNK, from + len - o);
+            for (int i = r0; i < r1; i++) {
+                int[] c = cols[i];
+                float[] wt = weights[i];
+                if (c.length == 0) {
+                    java.util.Arrays.fill(acc, 0, m, 0f);
+                } else {
+                    rows[c[0]].get(o, acc, 0, m);
+                    float w0 = wt[0];
+                    for (int k = 0; k < m; k++) {
+                        acc[k] *= w0;
+                    }
+                    for (int e = 1; e < c.length; e++) {
+                        rows[c[e]].get(o, in, 0, m);
+                        float we = wt[e];
+                        for (int k = 0; k < m; k++) {
+                            acc[k] += we * in[k];
+                        }
+                    }
+                }
+                if (combine != null) {
+                    combine.apply(acc, in, i, o, m);
+                }
+                dst.rows[i].put(o, acc, 0, m);
+            }
+        }
+    }
+
+    /**
+     * The gossip of a chunk of columns with every source row's chunk read once into a local n × m array (at most
+     * 1 MB, in L2) before any output is written: the copies cost one per input and one per output element,
+     * whatever the degree, and {@code dst} may be this block.
+     */
+    private void cachedSparseSegment(int[][] cols, float[][] weights, FloatBlock dst, int r0, int r1, int from, int len,
+                                     Combine combine) {
+        boolean[] needed = new boolean[n];
+        for (int i = r0; i < r1; i++) {
+            for (int j : cols[i]) {
+                needed[j] = true;
+            }
+        }
+        int chunk = Math.max(256, Math.min(GOSSIP_CHUNK, (1 << 18) / n));
+        int size = Math.min(chunk, len);
+        float[][] cache = new float[n][]; // one array per row: the JIT vectorises a[k] ⊕ b[k], not b[j·size + k]
+        for (int j = 0; j < n; j++) {
+            cache[j] = needed[j] ? new float[size] : null;
+        }
+        float[] acc = new float[size];
+        float[] yChunk = combine == null ? null : new float[size];
+        for (int o = from; o < from + len; o += chunk) {
+            int m = Math.min(chunk, from + len - o);
+            for (int j = 0; j < n; j++) {
+                if (needed[j]) {
+                    rows[j].get(o, cache[j], 0, m);
+                }
+            }
+            for (int i = r0; i < r1; i++) {
+                int[] c = cols[i];
+                float[] wt = weights[i];
+                if (c.length == 0) {
+                    java.util.Arrays.fill(acc, 0, m, 0f);
+                } else {
+                    float[] x0 = cache[c[0]];
+                    float w0 = wt[0];
+                    for (int k = 0; k < m; k++) {
+                        acc[k] = w0 * x0[k];
+                    }
+                    for (int e = 1; e < c.length; e++) {
+                        float[] xe = cache[c[e]];
+                        float we = wt[e];
+                        for (int k = 0; k < m; k++) {
+                            acc[k] += we * xe[k];
+                        }
+                    }
+                }
+                if (combine != null) {
+                    combine.apply(acc, yChunk, i, o, m);
+                }
+                dst.rows[i].put(o, acc, 0, m);
+            }
+        }
+    }
+
+    /** α·J/n + (1−α)·I: the column means (summed in double), then y_i = (1−α)·x_i + α·mean. */
+    private void mixtureSegment(double alpha, FloatBlock dst, int from, int len) {
+        int size = Math.min(CHUNK, len);
+        float[] u = new float[size];
+        double[] sum = new double[size];
+        float[] mean = new float[size];
+        float keep = (float) (1 - alpha);
+        double s = alpha / n;
+        for (int o = from; o < from + len; o += CHUNK) {
+            int m = Math.min(CHUNK, from + len - o);
+            java.util.Arrays.fill(sum, 0, m, 0.0);
+            for (int i = 0; i < n; i++) {
+                rows[i].get(o, u, 0, m);
+                for (int k = 0; k < m; k++) {
+                    sum[k] += u[k];
+                }
+            }
+            for (int k = 0; k < m; k++) {
+                mean[k] = (float) (s * sum[k]);
+            }
+            for (int i = 0; i < n; i++) {
+                rows[i].get(o, u, 0, m);
+                for (int k = 0; k < m; k++) {
+                    u[k] = keep * u[k] + mean[k];
+                }
+                dst.rows[i].put(o, u, 0, m);
+            }
+        }
+    }
+}

@@ -1,0 +1,466 @@
+package org.tidl.dl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.tidl.api.ArrayWorkerMatrix;
+import org.tidl.api.DecentralizedOptimizer;
+import org.tidl.api.GossipMatrix;
+import org.tidl.api.GossipScheme;
+import org.tidl.api.GradientOracle;
+import org.tidl.api.StepContext;
+import org.tidl.api.WorkerMatrix;
+import org.tidl.core.OptimizerRegistry;
+import org.tidl.core.TopologyRegistry;
+
+/**
+ * One suite for every {@link WorkerMatrix} backend: the double-precision {@link ArrayWorkerMatrix} of the quadratic
+ * simulator, and {@link NdWorkerMatrix} in single precision on both its routes (the CPU kernels, and the ND4J ops
+ * that the CUDA backend takes) and in double precision. Each operation is checked against the same operation
+ * written out in plain double arithmetic, on data that holds NaN, ±∞, zeros and large values: finite results to
+ * the data type's precision, and NaN/±∞ exactly where IEEE arithmetic puts them. Then every built-in optimizer
+ * runs on each backend and must reach the array backend's parameters, NaN and ∞ in the same places.
+ */
+class WorkerMatrixConformanceTest {
+
+    /** A backend under test: how to build an n × P matrix from row-major values, and how to read one back. */
+    record Backend(String name, double tolerance, Factory factory) {
+        WorkerMatrix of(int n, int p, double[] values) {
+            return factory.create(n, p, values);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @FunctionalInterface
+    interface Factory {
+        WorkerMatrix create(int n, int p, double[] values);
+    }
+
+    static Stream<Backend> backends() {
+        return Stream.of(
+                new Backend("array (double)", 1e-12, (n, p, v) -> {
+                    ArrayWorkerMatrix a = new ArrayWorkerMatrix(n, p);
+                    System.arraycopy(v, 0, a.data(), 0, v.length);
+                    return a;
+                }),
+                new Backend("nd4j float, CPU kernels", 2e-6, (n, p, v) ->
+                        new NdWorkerMatrix(Nd4j.createFromArray(v).castTo(DataType.FLOAT).reshape('c', n, p), true)),
+                new Backend("nd4j float, ND4J ops (the CUDA route)", 2e-6, (n, p, v) ->
+                        new NdWorkerMatrix(Nd4j.createFromArray(v).castTo(DataType.FLOAT).reshape('c', n, p), false)),
+                new Backend("nd4j double, ND4J ops", 1e-12, (n, p, v) ->
+                        new NdWorkerMatrix(Nd4j.createFromArray(v).reshape('c', n, p).dup('c'), false)));
+    }
+
+    static double[] read(WorkerMatrix m) {
+        if (m instanceof ArrayWorkerMatrix a) {
+            return a.data().clone();
+        }
+        return ((NdWorkerMatrix) m).array().castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    // ------------------------------------------------------------------------------------------- test data
+
+    static final int N = 5;
+
+    /** n × p values, Gaussian, with NaN, ±∞, exact zeros and 1e20 (its square overflows a float) planted. */
+    static double[] specials(int p, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] v = new double[N * p];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = r.nextGaussian();
+        }
+        v[0 * p + 1] = 1e20;
+        v[1 * p + 3] = Double.NaN;
+        v[2 * p + 5] = Double.POSITIVE_INFINITY;
+        v[3 * p + 5] = Double.NEGATIVE_INFINITY;
+        v[3 * p + 6] = 0.0;
+        v[4 * p + (p - 1)] = 0.0; // the last column: the tail of a chunk
+        return v;
+    }
+
+    static double[] finite(int p, long seed) {
+        return finite(N, p, seed);
+    }
+
+    static double[] finite(int n, int p, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] v = new double[n * p];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = r.nextGaussian();
+        }
+        return v;
+    }
+
+    /** Sizes: one short chunk; several chunks with a tail; large enough for the multi-core path. */
+    static final int[] WIDTHS = {37, 5000, 14_001};
+
+    static Stream<Arguments> backendsAndWidths() {
+        List<Arguments> out = new ArrayList<>();
+        backends().forEach(b -> {
+            for (int p : WIDTHS) {
+                out.add(Arguments.of(b, p));
+            }
+        });
+        return out.stream();
+    }
+
+    /** Finite values within the backend's precision (relative, floored at 1), NaN and ±∞ exactly. */
+    static void assertMatches(Backend b, String what, double[] got, double[] expected) {
+        assertThat(got).as(what).hasSameSizeAs(expected);
+        for (int k = 0; k < expected.length; k++) {
+            double e = expected[k];
+            double g = got[k];
+            boolean ok = Double.isNaN(e) ? Double.isNaN(g)
+                    : Double.isInfinite(e) ? g == e
+                    : Double.isFinite(g) && Math.abs(g - e) <= b.tolerance() * Math.max(1, Math.abs(e));
+            if (!ok) { // one AssertJ failure with the details (asserting every entry would take seconds)
+                assertThat(g).as(b + ": " + what + " at " + k + ": expected " + e).isEqualTo(e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- operations
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void shapeZerosLikeAssignAndSetZero(Backend b, int p) {
+        WorkerMatrix x = b.of(N, p, specials(p, 1));
+        double[] start = read(x);
+        assertThat(x.rows()).isEqualTo(N);
+        assertThat(x.columns()).isEqualTo(p);
+        WorkerMatrix z = x.zerosLike();
+        assertThat(z.rows()).isEqualTo(N);
+        assertThat(z.columns()).isEqualTo(p);
+        assertMatches(b, "zerosLike", read(z), new double[N * p]);
+        z.assign(x);
+        assertMatches(b, "assign", read(z), start);
+        x.setZero();
+        assertMatches(b, "assign keeps its own copy", read(z), start);
+        assertMatches(b, "setZero (NaN and ∞ included)", read(x), new double[N * p]);
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void scaleMultipliesEveryEntryAsIeeeDoes(Backend b, int p) {
+        for (double a : new double[] {2.5, -1, 0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-30}) {
+            WorkerMatrix x = b.of(N, p, specials(p, 2));
+            double[] e = read(x);
+            for (int k = 0; k < e.length; k++) {
+                e[k] *= a;
+            }
+            x.scale(a);
+            assertMatches(b, "scale(" + a + ")", read(x), e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void addScaledAddsEvenWithAZeroCoefficient(Backend b, int p) {
+        for (double a : new double[] {0.5, -2, 0, Double.NaN, Double.POSITIVE_INFINITY}) {
+            WorkerMatrix x = b.of(N, p, specials(p, 3));
+            double[] yv = specials(p, 4);
+            yv[2 * p + 5] = 1; // x's +∞ meets a finite value
+            yv[0 * p + 7] = Double.NEGATIVE_INFINITY;
+            yv[4 * p + 2] = Double.NaN;
+            WorkerMatrix y = b.of(N, p, yv);
+            double[] e = read(x);
+            double[] ys = read(y);
+            for (int k = 0; k < e.length; k++) {
+                e[k] += a * ys[k];
+            }
+            x.addScaled(a, y);
+            assertMatches(b, "addScaled(" + a + ")", read(x), e);
+            assertMatches(b, "addScaled leaves x alone", read(y), ys);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void twoAxpysAtOnce(Backend b, int p) {
+        for (double[] ab : new double[][] {{1, -1}, {0.5, -2}, {0, Double.NaN}, {1e-30, 3}}) {
+            WorkerMatrix x = b.of(N, p, specials(p, 14));
+            WorkerMatrix u = b.of(N, p, specials(p, 15));
+            WorkerMatrix v = b.of(N, p, finite(p, 16));
+            double[] e = read(x);
+            double[] us = read(u);
+            double[] vs = read(v);
+            for (int k = 0; k < e.length; k++) {
+                e[k] = e[k] + ab[0] * us[k] + ab[1] * vs[k];
+            }
+            x.addScaled(ab[0], u, ab[1], v);
+            assertMatches(b, "addScaled(" + ab[0] + ", u, " + ab[1] + ", v)", read(x), e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void acceleratedGossipInOneStep(Backend b, int p) {
+        for (var e : gossipMatrices().entrySet()) {
+            for (double[] ab : new double[][] {{1.25, -0.25}, {1, 1}, {1, Double.NaN}}) {
+                WorkerMatrix x = b.of(N, p, specials(p, 17));
+                double[] pv = finite(p, 18); // (not specials: 1.25 · 1e20/5 − 0.25 · 1e20 cancels to float noise)
+                pv[2 * p + 2] = Double.NaN;
+                pv[4 * p + 3] = Double.NEGATIVE_INFINITY;
+                WorkerMatrix prev = b.of(N, p, pv);
+                WorkerMatrix dst = x.zerosLike();
+                double[] want = mixed(e.getValue(), read(x), p);
+                double[] ps = read(prev);
+                for (int k = 0; k < want.length; k++) {
+                    want[k] = ab[0] * want[k] + ab[1] * ps[k];
+                }
+                x.mix(e.getValue(), dst, ab[0], ab[1], prev);
+                assertMatches(b, "mix by " + e.getKey() + " then " + ab[0] + "·(W x) + " + ab[1] + "·y", read(dst), want);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void addScaledRowTouchesOneRow(Backend b, int p) {
+        for (double a : new double[] {0.5, 0, Double.NaN}) {
+            WorkerMatrix x = b.of(N, p, finite(p, 5));
+            WorkerMatrix y = b.of(N, p, specials(p, 6));
+            double[] e = read(x);
+            double[] ys = read(y);
+            for (int k = 0; k < p; k++) {
+                e[4 * p + k] += a * ys[2 * p + k]; // row 2 of y holds +∞
+            }
+            x.addScaledRow(4, a, y, 2);
+            assertMatches(b, "addScaledRow(4, " + a + ", y, 2)", read(x), e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void scaleRowsAndSquaredNorms(Backend b, int p) {
+        double[] factors = {2, 0, Double.NaN, Double.POSITIVE_INFINITY, -1};
+        WorkerMatrix x = b.of(N, p, specials(p, 7));
+        double[] start = read(x);
+        double[] norms = new double[N];
+        for (int i = 0; i < N; i++) {
+            for (int k = 0; k < p; k++) {
+                norms[i] += start[i * p + k] * start[i * p + k];
+            }
+        }
+        assertMatches(b, "rowSquaredNorms (1e20² = 1e40 included)", x.rowSquaredNorms(), norms);
+        assertThat(norms[0]).isGreaterThan(1e39); // the row that overflows a float sum of squares
+        double[] e = start.clone();
+        for (int i = 0; i < N; i++) {
+            for (int k = 0; k < p; k++) {
+                e[i * p + k] *= factors[i];
+            }
+        }
+        x.scaleRows(factors);
+        assertMatches(b, "scaleRows", read(x), e);
+    }
+
+    /** The gossip matrices of the suite: sparse graphs, the closed forms α·J/n + (1−α)·I, and odd rows. */
+    static Map<String, GossipMatrix> gossipMatrices() {
+        Map<String, GossipMatrix> m = new java.util.LinkedHashMap<>();
+        TopologyRegistry t = TopologyRegistry.builtIn();
+        m.put("ring", t.build("ring", N).scheme().matrix(0));
+        m.put("star", t.build("star", N).scheme().matrix(0));
+        m.put("circulant offsets 1, 2", t.build("circulant:offsets=1,2", N).scheme().matrix(0));
+        m.put("erdos-renyi p = 0.5", t.build("erdos-renyi:p=0.5", N).scheme().matrix(0));
+        m.put("averaging J/n", GossipMatrix.averaging(N));
+        m.put("identity", GossipMatrix.identity(N));
+        m.put("mixture 0.3", GossipMatrix.mixture(N, 0.3));
+        GossipMatrix.Builder odd = GossipMatrix.builder(N);
+        odd.set(0, 0, 0.5).set(0, 4, 0.5);
+        odd.set(1, 2, 0.0); // a stored zero: 0 · ∞ must not appear
+        odd.set(1, 1, 1.0);
+        odd.set(2, 3, -0.25).set(2, 2, 1.25);
+        odd.set(4, 1, 1.0); // row 3 is empty: its output is 0
+        m.put("hand-built (stored zero, empty row, negative weight)", odd.build());
+        return m;
+    }
+
+    /** y_i = Σ_j w_ij x_j over the non-zero w_ij; for α·J/n + (1−α)·I the closed form (1−α)·x_i + (α/n)·Σ_j x_j. */
+    static double[] mixed(GossipMatrix w, double[] x, int p) {
+        double[] y = new double[N * p];
+        var alpha = w.mixtureWeight();
+        for (int i = 0; i < N; i++) {
+            int row = i;
+            if (alpha.isPresent() && alpha.getAsDouble() > 0) {
+                double a = alpha.getAsDouble();
+                for (int k = 0; k < p; k++) {
+                    double s = 0;
+                    for (int j = 0; j < N; j++) {
+                        s += x[j * p + k];
+                    }
+                    y[row * p + k] = (1 - a) * x[row * p + k] + a / N * s;
+                }
+                continue;
+            }
+            w.forEachInRow(i, (j, wij) -> {
+                for (int k = 0; k < p; k++) {
+                    y[row * p + k] += wij * x[j * p + k];
+                }
+            });
+        }
+        return y;
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void mixIsTheGossipProductWithNanAndInfinityWhereTheyFlow(Backend b, int p) {
+        for (var e : gossipMatrices().entrySet()) {
+            WorkerMatrix x = b.of(N, p, specials(p, 8));
+            WorkerMatrix y = x.zerosLike();
+            y.scale(Double.NaN); // whatever dst held is overwritten
+            double[] xs = read(x);
+            x.mix(e.getValue(), y);
+            double[] want = mixed(e.getValue(), xs, p);
+            assertMatches(b, "mix by " + e.getKey(), read(y), want);
+            assertMatches(b, "mix leaves its source alone", read(x), xs);
+            x.mixInPlace(e.getValue(), y);
+            assertMatches(b, "mixInPlace by " + e.getKey(), read(x), want);
+        }
+    }
+
+    /** Rows longer than one parallel task of the CPU kernels: the segments of a row must tile it exactly. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void rowsLongerThanOneTask(Backend b) {
+        int p = 600_001;
+        WorkerMatrix x = b.of(N, p, specials(p, 12));
+        WorkerMatrix y = b.of(N, p, specials(p, 13));
+        double[] xs = read(x);
+        double[] ys = read(y);
+        GossipMatrix ring = TopologyRegistry.builtIn().build("ring", N).scheme().matrix(0);
+        WorkerMatrix z = x.zerosLike();
+        x.mix(ring, z);
+        assertMatches(b, "mix", read(z), mixed(ring, xs, p));
+        z.assign(x);
+        z.mixInPlace(ring, y.zerosLike());
+        assertMatches(b, "mixInPlace", read(z), mixed(ring, xs, p));
+        double[] e = xs.clone();
+        for (int k = 0; k < e.length; k++) {
+            e[k] -= 0.5 * ys[k];
+        }
+        x.addScaled(-0.5, y);
+        assertMatches(b, "addScaled", read(x), e);
+        double[] norms = new double[N];
+        for (int k = 0; k < e.length; k++) {
+            norms[k / p] += e[k] * e[k];
+        }
+        assertMatches(b, "rowSquaredNorms", x.rowSquaredNorms(), norms);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void misuseIsRefused(Backend b) {
+        WorkerMatrix x = b.of(N, 4, finite(4, 9));
+        WorkerMatrix other = b.of(N, 5, finite(5, 9));
+        WorkerMatrix foreign = x instanceof ArrayWorkerMatrix
+                ? new NdWorkerMatrix(Nd4j.zeros(DataType.FLOAT, N, 4)) : new ArrayWorkerMatrix(N, 4);
+        assertThatThrownBy(() -> x.assign(other)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.addScaled(1, foreign)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N), x)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.mixInPlace(GossipMatrix.identity(N), x)).isInstanceOf(IllegalArgumentException.class);
+        WorkerMatrix d = x.zerosLike();
+        assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N), d, 2, 1, d)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N + 1), x.zerosLike())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ------------------------------------------------------------------------------------------- optimizers
+
+    static final String[] OPTIMIZERS = {"dsgd", "dsgd-atc", "dsgd-atc:momentum=0.9,weight-decay=0.01", "alone",
+        "all-reduce", "gradient-tracking", "detag", "detag:rounds=2,gossip-eta=0.2", "al-dsgd"};
+
+    /**
+     * A backend-independent oracle: f_i(x) = ½‖x − c_i‖², g_i = x_i − c_i, written with WorkerMatrix operations
+     * only. {@code poison} (if not null) spoils worker 2's gradient at the given call: NaN or +∞ times it.
+     */
+    static final class QuadraticTargets implements GradientOracle {
+        final WorkerMatrix targets;
+        final int poisonCall;
+        final double poison;
+        int calls;
+
+        QuadraticTargets(WorkerMatrix targets, int poisonCall, double poison) {
+            this.targets = targets;
+            this.poisonCall = poisonCall;
+            this.poison = poison;
+        }
+
+        @Override
+        public void gradients(WorkerMatrix x, WorkerMatrix g, double[] losses) {
+            g.assign(x);
+            g.addScaled(-1, targets);
+            if (calls++ == poisonCall) {
+                double[] f = {1, 1, poison, 1, 1, 1};
+                g.scaleRows(java.util.Arrays.copyOf(f, g.rows()));
+            }
+            double[] sq = g.rowSquaredNorms();
+            for (int i = 0; i < losses.length; i++) {
+                losses[i] = 0.5 * sq[i];
+            }
+        }
+    }
+
+    static double[] run(Backend b, String optimizer, int n, int p, int poisonCall, double poison) {
+        GossipScheme scheme = TopologyRegistry.builtIn().build("ring", n).scheme();
+        double[] t = finite(n, p, 11);
+        for (int i = 0; i < n; i++) { // targets at different distances: the losses (AL-DSGD's ranking) are far apart
+            for (int k = 0; k < p; k++) {
+                t[i * p + k] *= 1 + i;
+            }
+        }
+        WorkerMatrix x = b.of(n, p, new double[n * p]);
+        QuadraticTargets oracle = new QuadraticTargets(b.of(n, p, t), poisonCall, poison);
+        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", "0.3")).newRun();
+        double[] losses = new double[n];
+        for (int s = 0; s < 6; s++) {
+            opt.step(new StepContext(s, 1, scheme, oracle, losses), x);
+        }
+        double[] out = read(x);
+        double[] all = java.util.Arrays.copyOf(out, out.length + n);
+        System.arraycopy(losses, 0, all, out.length, n);
+        return all;
+    }
+
+    static Stream<Arguments> backendsAndOptimizers() {
+        List<Arguments> out = new ArrayList<>();
+        backends().forEach(b -> {
+            for (String o : OPTIMIZERS) {
+                out.add(Arguments.of(b, o));
+            }
+        });
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("backendsAndOptimizers")
+    void everyBuiltInOptimizerGivesTheArrayBackendsIterates(Backend b, String optimizer) {
+        Backend reference = backends().findFirst().orElseThrow();
+        // single precision over six steps: rounding accumulates
+        Backend loose = new Backend(b.name(), b.tolerance() > 1e-9 ? 1e-4 : 1e-10, b.factory());
+        int n = 6;
+        int p = 70;
+        assertMatches(loose, optimizer + ", finite", run(b, optimizer, n, p, -1, 1), run(reference, optimizer, n, p, -1, 1));
+        for (double poison : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+            double[] got = run(b, optimizer, n, p, 2, poison);
+            double[] want = run(reference, optimizer, n, p, 2, poison);
+            assertMatches(loose, optimizer + ", gradient × " + poison + " at the third call", got, want);
+            // a spoiled gradient must show as a non-finite loss somewhere (what marks a run as diverged)
+            boolean finiteLosses = java.util.Arrays.stream(got, n * p, got.length).allMatch(Double::isFinite);
+            boolean finiteParams = java.util.Arrays.stream(got, 0, n * p).allMatch(Double::isFinite);
+            assertThat(finiteLosses && finiteParams).as(b + ": " + optimizer + " hides a " + poison).isFalse();
+        }
+    }
+}
