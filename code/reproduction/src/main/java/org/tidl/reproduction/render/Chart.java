@@ -46,12 +46,15 @@ public final class Chart {
     private final String yLabel;
     private boolean logX;
     private boolean logY;
+    private boolean logYFine;
+    private boolean logXFine;
     private double[] xRange;
     private double[] yRange;
     private NumberFormat xFormat;
     private double xTick = Double.NaN;
     private final List<Series> series = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final java.util.Set<Integer> unlisted = new java.util.HashSet<>();
 
     public Chart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -62,6 +65,16 @@ public final class Chart {
     public Chart logX() { logX = true; return this; }
 
     public Chart logY() { logY = true; return this; }
+
+    /**
+     * A log y axis labelled at 1, 2 and 5 × 10^k (minor ticks at the other digits; every digit labelled when that
+     * gives fewer than three labels): for data within a decade or two, where one label per decade leaves a single
+     * label or none.
+     */
+    public Chart logYFine() { logY = true; logYFine = true; return this; }
+
+    /** The x axis as {@link #logYFine} draws the y axis (a learning-rate grid within a decade or two). */
+    public Chart logXFine() { logX = true; logXFine = true; return this; }
 
     public Chart xRange(double lo, double hi) { xRange = new double[] {lo, hi}; return this; }
 
@@ -75,6 +88,18 @@ public final class Chart {
 
     public Chart add(String name, double[] x, double[] y, int color, Style style) {
         series.add(new Series(name, x.clone(), y.clone(), color, style));
+        return this;
+    }
+
+    /**
+     * Leaves the series added last out of the legend: a curve whose meaning the legend already gives (a second
+     * seed in the colour of the first, the dashed test curve of a listed cell) or a note explains.
+     */
+    public Chart unlisted() {
+        if (series.isEmpty()) {
+            throw new IllegalStateException("no series to leave out of the legend");
+        }
+        unlisted.add(series.size() - 1);
         return this;
     }
 
@@ -110,9 +135,12 @@ public final class Chart {
             r.setSeriesShape(k, s.style() == Style.CROSSES ? org.jfree.chart.util.ShapeUtils.createDiagonalCross(4, 1)
                     : new Ellipse2D.Double(-3, -3, 6, 6));
             r.setSeriesStroke(k, stroke(s.style()));
+            r.setSeriesVisibleInLegend(k, !unlisted.contains(k));
         }
         r.setDrawSeriesLineAsPath(true);
-        XYPlot plot = new XYPlot(data, axis(xLabel, logX, xRange), axis(yLabel, logY, yRange), r);
+        ValueAxis xAxis = logXFine ? FineLogAxis.of(xLabel, xRange) : axis(xLabel, logX, xRange);
+        ValueAxis yAxis = logYFine ? FineLogAxis.of(yLabel, yRange) : axis(yLabel, logY, yRange);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
         if (xFormat != null) {
             NumberAxis ax = (NumberAxis) plot.getDomainAxis();
             ax.setTickUnit(new NumberTickUnit(xTick, xFormat));
@@ -245,6 +273,65 @@ public final class Chart {
         @Override
         public Number parse(String s, java.text.ParsePosition pos) {
             return null;
+        }
+    }
+
+    /** A log axis with ticks labelled at 1, 2 and 5 × 10^k (see {@link #logYFine}) and unlabelled minor ticks at the other digits. */
+    static final class FineLogAxis extends LogAxis {
+        FineLogAxis(String label) {
+            super(label);
+            setBase(10);
+            setSmallestValue(1e-12);
+            setMinorTickMarksVisible(true);
+        }
+
+        static FineLogAxis of(String label, double[] range) {
+            FineLogAxis a = new FineLogAxis(label);
+            if (range != null) {
+                a.setRange(range[0], range[1]);
+            }
+            return a;
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        protected List refreshTicksVertical(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D dataArea,
+                                            org.jfree.chart.ui.RectangleEdge edge) {
+            return ticks(edge == org.jfree.chart.ui.RectangleEdge.LEFT ? org.jfree.chart.ui.TextAnchor.CENTER_RIGHT
+                    : org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        protected List refreshTicksHorizontal(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D dataArea,
+                                              org.jfree.chart.ui.RectangleEdge edge) {
+            return ticks(edge == org.jfree.chart.ui.RectangleEdge.TOP ? org.jfree.chart.ui.TextAnchor.BOTTOM_CENTER
+                    : org.jfree.chart.ui.TextAnchor.TOP_CENTER);
+        }
+
+        private List<org.jfree.chart.axis.NumberTick> ticks(org.jfree.chart.ui.TextAnchor anchor) {
+            org.jfree.data.Range range = getRange();
+            int from = (int) Math.floor(Math.log10(Math.max(range.getLowerBound(), 1e-12)));
+            int to = (int) Math.ceil(Math.log10(Math.max(range.getUpperBound(), 1e-12)));
+            List<double[]> candidates = new ArrayList<>(); // value, digit
+            for (int k = from; k <= to; k++) {
+                for (int digit = 1; digit <= 9; digit++) {
+                    double v = new java.math.BigDecimal(digit).scaleByPowerOfTen(k).doubleValue();
+                    if (range.contains(v)) {
+                        candidates.add(new double[] {v, digit});
+                    }
+                }
+            }
+            // a range narrower than 1-2-5 labels (0.45 to 0.75 holds only 0.5) gets every digit labelled
+            boolean everyDigit = candidates.stream().filter(c -> c[1] == 1 || c[1] == 2 || c[1] == 5).count() < 3;
+            DecadeFormat format = new DecadeFormat();
+            List<org.jfree.chart.axis.NumberTick> ticks = new ArrayList<>();
+            for (double[] c : candidates) {
+                boolean major = everyDigit || c[1] == 1 || c[1] == 2 || c[1] == 5;
+                ticks.add(new org.jfree.chart.axis.NumberTick(major ? org.jfree.chart.axis.TickType.MAJOR
+                        : org.jfree.chart.axis.TickType.MINOR, c[0], major ? format.format(c[0]) : "", anchor, anchor, 0.0));
+            }
+            return ticks;
         }
     }
 
