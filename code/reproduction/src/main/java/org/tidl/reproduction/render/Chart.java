@@ -52,6 +52,8 @@ public final class Chart {
     private double[] yRange;
     private NumberFormat xFormat;
     private double xTick = Double.NaN;
+    private NumberFormat yFormat;
+    private double yTick = Double.NaN;
     private final List<Series> series = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final java.util.Set<Integer> unlisted = new java.util.HashSet<>();
@@ -82,6 +84,9 @@ public final class Chart {
 
     /** Tick labels for a linear x axis (e.g. γ written at −log10(1−γ)). */
     public Chart xTicks(double unit, NumberFormat format) { xTick = unit; xFormat = format; return this; }
+
+    /** Tick spacing and labels for a linear y axis (JFreeChart's own choice packs them as densely as they fit). */
+    public Chart yTicks(double unit, NumberFormat format) { yTick = unit; yFormat = format; return this; }
 
     /** A line of text under the title (ratios, correlations). */
     public Chart note(String text) { notes.add(text); return this; }
@@ -144,6 +149,9 @@ public final class Chart {
         if (xFormat != null) {
             NumberAxis ax = (NumberAxis) plot.getDomainAxis();
             ax.setTickUnit(new NumberTickUnit(xTick, xFormat));
+        }
+        if (yFormat != null && plot.getRangeAxis() instanceof NumberAxis ay) {
+            ay.setTickUnit(new NumberTickUnit(yTick, yFormat));
         }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));

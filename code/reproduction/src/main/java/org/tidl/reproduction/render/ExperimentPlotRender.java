@@ -114,6 +114,8 @@ public final class ExperimentPlotRender implements Renderer<ExperimentPlot.Resul
                 top = hi * 1.1;
                 chart.yRange(lo / 1.1, top);
             }
+        } else if (lo < hi) {
+            chart.yTicks(tickUnit(hi - lo), new java.text.DecimalFormat("0.0#", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
         }
         double lastStep = g.cells().stream().flatMap(c -> c.points().stream()).mapToDouble(TrainingLog.Evaluation::step).max().orElse(0);
         if (lastStep > 0) {
@@ -159,6 +161,16 @@ public final class ExperimentPlotRender implements Renderer<ExperimentPlot.Resul
                 + (anyDiverged ? "; \u00d7: where a diverged cell stopped (on the top edge when beyond it)" : ""));
         chart.note(setting);
         return chart;
+    }
+
+    /** The smallest of 0.01, 0.02, 0.05, 0.1, 0.2, 0.5 that labels {@code span} with at most ten ticks. */
+    static double tickUnit(double span) {
+        for (double unit : new double[] {0.01, 0.02, 0.05, 0.1, 0.2}) {
+            if (span / unit <= 10) {
+                return unit;
+            }
+        }
+        return 0.5;
     }
 
     private static List<double[]> points(ExperimentPlot.CellCurve c, ToDoubleFunction<TrainingLog.Evaluation> f) {
