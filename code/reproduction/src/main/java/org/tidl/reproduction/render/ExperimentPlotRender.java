@@ -201,7 +201,8 @@ public final class ExperimentPlotRender implements Renderer<ExperimentPlot.Resul
             chart.yRange(lo / 1.1, (anyDiverged ? top : hi) * 1.1); // room above the curves for the crosses only if there are any
         }
         for (ExperimentPlot.SetupCurve s : r.setups()) {
-            chart.add(s.setup(), s.curve().points(), s.colour(), Chart.Style.SOLID);
+            // a setup run at one learning rate (or stable at only the first) is a point, not a line
+            chart.add(s.setup(), s.curve().points(), s.colour(), s.curve().points().size() == 1 ? Chart.Style.POINTS : Chart.Style.SOLID);
             List<double[]> crosses = new ArrayList<>();
             for (ExperimentPlot.LearningRatePoint p : s.points()) {
                 if (p.drawn() == ExperimentPlot.Drawn.DIVERGED && lo <= hi) {
