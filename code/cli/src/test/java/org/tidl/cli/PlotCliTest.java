@@ -89,9 +89,15 @@ class PlotCliTest {
         assertThat(inputs).containsExactly(grid.resolve("experiment.txt").toAbsolutePath().toString(),
                 grid.resolve("runs.csv").toAbsolutePath().toString(), grid.resolve("evaluations.csv").toAbsolutePath().toString());
         assertThat(p.get("outputs")).hasSize(21);
-        // same experiment, same bytes (into another folder)
+        // same experiment, same bytes (into another folder, under a locale that writes 0,5 for 0.5)
         Path again = dir.resolve("again");
-        assertThat(run("plot", "--results", grid.toString(), "--out", again.toString()).code()).isZero();
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            assertThat(run("plot", "--results", grid.toString(), "--out", again.toString()).code()).isZero();
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
         for (String f : written.subList(0, written.size() - 1)) {
             Path name = Path.of(f).getFileName();
             assertThat(Files.readAllBytes(again.resolve(name))).as(name.toString()).isEqualTo(Files.readAllBytes(Path.of(f)));

@@ -236,10 +236,7 @@ public final class ReportPage {
 
     /** Six significant digits, as verify prints measured values. */
     private static String number(double x) {
-        if (x == 0 || !Double.isFinite(x)) {
-            return Csv.number(x);
-        }
-        return Csv.number(new java.math.BigDecimal(x).round(new java.math.MathContext(6)).doubleValue());
+        return Csv.number(Verifier.round(x));
     }
 
     private static String runTitle(Variant v) {
