@@ -4,8 +4,10 @@ import static org.tidl.reproduction.table.Column.number;
 import static org.tidl.reproduction.table.Column.text;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.tidl.core.io.Csv;
 import org.tidl.dl.experiment.Experiment;
@@ -84,25 +86,31 @@ public final class ExperimentPlotRender implements Renderer<ExperimentPlot.Resul
 
     /**
      * One group's curves over the steps: training set solid, test set dashed in its colour, one legend entry per
-     * colour. A diverged cell ends in a cross where it stopped (at the top edge when it stopped beyond it); the
-     * axis fits the cells that did not diverge, whose values a blow-up would otherwise squash.
+     * colour. A diverged cell ends in a cross at its last evaluation (on the top edge when that lies beyond it,
+     * crosses at the same step stacked); the log axis of the loss fits the cells that did not diverge, whose values
+     * a blow-up would otherwise squash.
      */
     private static Chart overSteps(ExperimentPlot.Result r, ExperimentPlot.Group g, String quantity, boolean logY,
                                    ToDoubleFunction<TrainingLog.Evaluation> train, ToDoubleFunction<TrainingLog.Evaluation> test,
                                    String setting) {
         Chart chart = new Chart(r.experiment() + ": " + quantity + " over the steps, " + g.title(), "step",
                 quantity + " of the evaluated model");
-        double lo = Double.POSITIVE_INFINITY;
+        double lo = Double.POSITIVE_INFINITY; // over the cells that did not diverge
         double hi = Double.NEGATIVE_INFINITY;
+        double loAll = Double.POSITIVE_INFINITY; // over all
+        double hiAll = Double.NEGATIVE_INFINITY;
+        double lastStep = 0;
         for (ExperimentPlot.CellCurve c : g.cells()) {
-            if (c.run().diverged()) {
-                continue;
-            }
             for (TrainingLog.Evaluation e : c.points()) {
+                lastStep = Math.max(lastStep, e.step());
                 for (double y : new double[] {train.applyAsDouble(e), test.applyAsDouble(e)}) {
                     if (Double.isFinite(y) && (!logY || y > 0)) {
-                        lo = Math.min(lo, y);
-                        hi = Math.max(hi, y);
+                        loAll = Math.min(loAll, y);
+                        hiAll = Math.max(hiAll, y);
+                        if (!c.run().diverged()) {
+                            lo = Math.min(lo, y);
+                            hi = Math.max(hi, y);
+                        }
                     }
                 }
             }
@@ -114,17 +122,21 @@ public final class ExperimentPlotRender implements Renderer<ExperimentPlot.Resul
                 top = hi * 1.1;
                 chart.yRange(lo / 1.1, top);
             }
-        } else if (lo < hi) {
-            chart.yTicks(tickUnit(hi - lo), new java.text.DecimalFormat("0.0#", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        } else if (loAll < hiAll) {
+            double unit = niceUnit(hiAll - loAll);
+            chart.yTicks(unit, decimals(unit));
         }
-        double lastStep = g.cells().stream().flatMap(c -> c.points().stream()).mapToDouble(TrainingLog.Evaluation::step).max().orElse(0);
         if (lastStep > 0) {
-            chart.xRange(0, lastStep * 1.02); // from the start of training, so that a lone evaluation is not a zero-width axis
+            // from the start of training, so that a lone evaluation is not a zero-width axis; about ten labels
+            chart.xRange(0, lastStep * 1.02);
+            double unit = Math.max(1, niceUnit(lastStep));
+            chart.xTicks(unit, decimals(unit));
         }
         // cells evaluated once (e.g. only at the end) have no line to draw: dots and crosses instead
         boolean dots = g.cells().stream().allMatch(c -> c.points().size() <= 1);
         boolean anyTest = false;
         boolean anyDiverged = false;
+        Map<Double, Integer> crossesAt = new HashMap<>();
         for (ExperimentPlot.CellCurve c : g.cells()) {
             List<double[]> trainPoints = points(c, train);
             List<double[]> testPoints = points(c, test);
@@ -145,8 +157,9 @@ public final class ExperimentPlotRender implements Renderer<ExperimentPlot.Resul
             if (!dots && c.run().diverged() && !trainPoints.isEmpty()) {
                 double[] last = trainPoints.get(trainPoints.size() - 1);
                 double y = last[1];
-                if (!Double.isNaN(top) && !(y <= top)) {
-                    y = top / 1.04; // beyond the edge (or not a number): on it, so that it is seen
+                if (!Double.isNaN(top) && !(y <= top)) { // beyond the edge (or not a number): on it, stacked downwards
+                    int k = crossesAt.merge(last[0], 1, Integer::sum) - 1;
+                    y = top / 1.04 / Math.pow(1.05, k);
                 }
                 if (Double.isFinite(y)) {
                     anyDiverged = true;
@@ -154,23 +167,29 @@ public final class ExperimentPlotRender implements Renderer<ExperimentPlot.Resul
                 }
             }
         }
-        long seeds = g.cells().stream().filter(c -> !c.first()).count();
         String sets = dots ? (anyTest ? "dots: training set, crosses: test set (one evaluation per cell)" : "training set (one evaluation per cell)")
-                : anyTest ? "solid: training set, dashed: test set (same colour, same cell)" : "training set (no test-set evaluations recorded)";
-        chart.note(sets + (seeds > 0 ? "; the seeds of a setting share its colour" : "")
-                + (anyDiverged ? "; \u00d7: where a diverged cell stopped (on the top edge when beyond it)" : ""));
-        chart.note(setting);
+                : anyTest ? "solid: training set, dashed: test set" : "training set (no test-set evaluations recorded)";
+        chart.note(sets + (anyDiverged ? "; \u00d7: last evaluation of a diverged cell (on the top edge when beyond it)" : ""));
+        boolean seeds = g.cells().stream().anyMatch(c -> !c.first());
+        chart.note(setting + (seeds ? " (a setting's seeds share its colour)" : ""));
         return chart;
     }
 
-    /** The smallest of 0.01, 0.02, 0.05, 0.1, 0.2, 0.5 that labels {@code span} with at most ten ticks. */
-    static double tickUnit(double span) {
-        for (double unit : new double[] {0.01, 0.02, 0.05, 0.1, 0.2}) {
-            if (span / unit <= 10) {
-                return unit;
+    /** The smallest 1, 2 or 5 × 10^k that labels {@code span} with at most ten ticks. */
+    static double niceUnit(double span) {
+        double decade = Math.pow(10, Math.floor(Math.log10(span / 10)));
+        for (int m : new int[] {1, 2, 5}) {
+            if (span / (m * decade) <= 10) {
+                return new java.math.BigDecimal(m).multiply(new java.math.BigDecimal(decade)).doubleValue();
             }
         }
-        return 0.5;
+        return 10 * decade;
+    }
+
+    /** Tick labels with as many decimals as {@code unit} needs (0.05: "0.75"; 20: "140"), in any locale. */
+    private static java.text.NumberFormat decimals(double unit) {
+        int d = Math.max(0, (int) -Math.floor(Math.log10(unit) + 1e-9));
+        return new java.text.DecimalFormat(d == 0 ? "0" : "0." + "0".repeat(d), java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
     private static List<double[]> points(ExperimentPlot.CellCurve c, ToDoubleFunction<TrainingLog.Evaluation> f) {
@@ -200,13 +219,15 @@ public final class ExperimentPlotRender implements Renderer<ExperimentPlot.Resul
         if (lo <= hi) {
             chart.yRange(lo / 1.1, (anyDiverged ? top : hi) * 1.1); // room above the curves for the crosses only if there are any
         }
+        Map<Double, Integer> crossesAt = new HashMap<>();
         for (ExperimentPlot.SetupCurve s : r.setups()) {
             // a setup run at one learning rate (or stable at only the first) is a point, not a line
             chart.add(s.setup(), s.curve().points(), s.colour(), s.curve().points().size() == 1 ? Chart.Style.POINTS : Chart.Style.SOLID);
             List<double[]> crosses = new ArrayList<>();
             for (ExperimentPlot.LearningRatePoint p : s.points()) {
                 if (p.drawn() == ExperimentPlot.Drawn.DIVERGED && lo <= hi) {
-                    crosses.add(new double[] {p.learningRate(), top});
+                    int k = crossesAt.merge(p.learningRate(), 1, Integer::sum) - 1; // setups diverged at one rate: stacked
+                    crosses.add(new double[] {p.learningRate(), top / Math.pow(1.05, k)});
                 }
             }
             if (!crosses.isEmpty()) {
@@ -214,7 +235,7 @@ public final class ExperimentPlotRender implements Renderer<ExperimentPlot.Resul
             }
         }
         chart.note("seeds averaged; a curve stops before the first learning rate where a seed diverged"
-                + (anyDiverged ? " (crosses at the top, in its colour)" : ""));
+                + (anyDiverged ? " (\u00d7 at the top, in its colour)" : ""));
         chart.note(setting);
         return chart;
     }
