@@ -23,7 +23,7 @@ public final class Main {
 
     static {
         for (Command c : new Command[] {new ListCommand(), new DescribeCommand(), new NeighborsCommand(),
-                new RateCommand(), new QuadraticCommand(), new ReproduceCommand(), new VerifyCommand(), new BenchCommand(), new BenchDlCommand(), new TrainCommand()}) {
+                new RateCommand(), new QuadraticCommand(), new ReproduceCommand(), new VerifyCommand(), new BenchCommand(), new BenchDlCommand(), new TrainCommand(), new MergeCommand()}) {
             COMMANDS.put(c.name(), c);
         }
     }
