@@ -1,5 +1,6 @@
 package org.tidl.dl;
 
+import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -111,7 +112,7 @@ public final class NdWorkerMatrix implements WorkerMatrix {
         }
     }
 
-    private static final boolean CPU = Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cpu");
+    private static final boolean CPU = Nd4j.getBackend().getClass().getSimpleName().toLowerCase(Locale.ROOT).contains("cpu");
     private static final int CHUNK = 4096;
 
     private boolean fusedPossible(NdWorkerMatrix d) {

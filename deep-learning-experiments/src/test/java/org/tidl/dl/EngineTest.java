@@ -112,7 +112,7 @@ class EngineTest {
         assertThat(w.parameterCount()).isEqualTo(6 * 5 + 5 + 5 * 4 + 4);
         NdWorkerMatrix g = w.parameters().zerosLike();
         Images data = randomImages(50, 1, 2, 3, 4, 11);
-        ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(2, 50, 1), 50, false, 1);
+        ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(2, 50, 1), 50, false, 1, 0);
         double[] losses = new double[2];
         oracle.gradients(w.parameters(), g, losses);
         // worker 1's gradient vs central differences of its loss on the same batch
@@ -139,7 +139,7 @@ class EngineTest {
         Images data = randomImages(200, 1, 4, 4, 3, 5);
         for (String spec : new String[] {"fully-connected", "solo"}) {
             SimulatedWorkers w = new SimulatedWorkers(conf, 4, 1);
-            ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(4, 200, 2), 8, false, 2);
+            ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(4, 200, 2), 8, false, 2, 0);
             GossipScheme s = TopologyRegistry.builtIn().build(spec, 4).scheme();
             DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve("dsgd-atc", Map.of("lr", "0.1")).newRun();
             double[] losses = new double[4];

@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnit;
+import org.jfree.chart.axis.TickUnitSource;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -144,15 +147,16 @@ final class Chart {
         ValueAxis a;
         if (log) {
             LogAxis l = new LogAxis(label);
+            l.setStandardTickUnits(new RootTickUnits());
             l.setBase(10);
             l.setSmallestValue(1e-12);
-            l.setTickUnit(new NumberTickUnit(1.0)); // one label per decade
+            l.setTickUnit(new NumberTickUnit(1.0, new DecadeFormat())); // one label per decade
             l.setMinorTickCount(9);
             l.setMinorTickMarksVisible(true);
             l.setNumberFormatOverride(new DecadeFormat());
             a = l;
         } else {
-            NumberAxis n = new NumberAxis(label);
+            NumberAxis n = numberAxis(label);
             n.setAutoRangeIncludesZero(false);
             a = n;
         }
@@ -162,6 +166,67 @@ final class Chart {
         return a;
     }
 
+    /**
+     * A linear axis whose automatic tick labels do not depend on the default locale. Every number axis of a figure
+     * is made here: JFreeChart's own tick units format with the default locale ("0,5" under German).
+     */
+    static NumberAxis numberAxis(String label) {
+        NumberAxis a = new NumberAxis(label);
+        a.setStandardTickUnits(new RootTickUnits());
+        return a;
+    }
+
+    /**
+     * JFreeChart's automatic tick sizes (its NumberTickUnitSource: 1, 2 and 5 × 10^k, the same sizes, patterns and
+     * minor tick counts, so figures look as before) with the labels formatted in {@link Locale#ROOT}.
+     */
+    static final class RootTickUnits implements TickUnitSource, java.io.Serializable {
+        @Override
+        public TickUnit getLargerTickUnit(TickUnit unit) {
+            TickUnit t = getCeilingTickUnit(unit);
+            return t.getSize() == unit.getSize() ? getCeilingTickUnit(Math.nextUp(unit.getSize())) : t;
+        }
+
+        @Override
+        public TickUnit getCeilingTickUnit(TickUnit unit) {
+            return getCeilingTickUnit(unit.getSize());
+        }
+
+        /** The smallest 1, 2 or 5 × 10^k at or above {@code size}. */
+        @Override
+        public TickUnit getCeilingTickUnit(double size) {
+            if (Double.isInfinite(size)) {
+                throw new IllegalArgumentException("Must be finite.");
+            }
+            int power = (int) Math.ceil(Math.log10(size));
+            int factor = 1;
+            while (true) { // step down until below size, then one step up
+                if (factor == 1) {
+                    power--;
+                    factor = 5;
+                } else {
+                    factor = factor == 5 ? 2 : 1;
+                }
+                if (factor * Math.pow(10.0, power) < size) {
+                    if (factor == 5) {
+                        power++;
+                        factor = 1;
+                    } else {
+                        factor = factor == 1 ? 2 : 5;
+                    }
+                    int minorTicks = factor == 1 ? 10 : factor == 5 ? 5 : 0;
+                    return new NumberTickUnit(factor * Math.pow(10.0, power), format(power), minorTicks);
+                }
+            }
+        }
+
+        private static NumberFormat format(int power) {
+            String pattern = power >= -4 && power <= -1 ? "0." + "0".repeat(-power) : power >= 0 && power <= 6 ? "#,##0"
+                    : "#.######E0";
+            return new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+        }
+    }
+
     /** Decades as 0.001, 0.01, 1, 10, 1000 (and 1e-5 beyond). */
     static final class DecadeFormat extends NumberFormat {
         @Override
@@ -169,7 +234,7 @@ final class Chart {
             if (v >= 1e-4 && v < 1e6) {
                 return sb.append(new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString());
             }
-            return sb.append(String.format("%.0e", v).replace("e-0", "e-").replace("e+0", "e").replace("e+", "e"));
+            return sb.append(String.format(Locale.ROOT, "%.0e", v).replace("e-0", "e-").replace("e+0", "e").replace("e+", "e"));
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -102,14 +103,14 @@ final class DlCovariance implements Figure {
                 panels.add(mats[k]);
             }
             titles.add(label);
-            titles.add(String.format("measured (lr %s)", Csv.number(CsvReader.number(run.get("learning_rate")))));
-            titles.add(String.format("random walk, γ = %.3f, n_W = %.1f", fit.gamma(), nw));
-            job.report(String.format("%s: %-22s fitted gamma %.4f, n_W %.2f, relative residual %.3f", name(), label,
+            titles.add(String.format(Locale.ROOT, "measured (lr %s)", Csv.number(CsvReader.number(run.get("learning_rate")))));
+            titles.add(String.format(Locale.ROOT, "random walk, γ = %.3f, n_W = %.1f", fit.gamma(), nw));
+            job.report(String.format(Locale.ROOT, "%s: %-22s fitted gamma %.4f, n_W %.2f, relative residual %.3f", name(), label,
                     fit.gamma(), nw, fit.residual()));
         }
         job.csv(name() + ".csv", fits);
         job.csv(name() + "-matrices.csv", matrices);
-        savePng(job, panels, titles, String.format("Fig. 5 (%s%s): covariance between workers, measured (row 2) vs random walk at the fitted γ (row 3); row 1: W",
+        savePng(job, panels, titles, String.format(Locale.ROOT, "Fig. 5 (%s%s): covariance between workers, measured (row 2) vs random walk at the fitted γ (row 3); row 1: W",
                 fashion ? "Fashion-MNIST MLP" : "CIFAR-10 VGG-11", job.quick ? ", quick" : ""));
     }
 
@@ -217,8 +218,8 @@ final class DlCovariance implements Figure {
         }
         XYBlockRenderer r = new XYBlockRenderer();
         r.setPaintScale(scale);
-        NumberAxis x = new NumberAxis("worker j");
-        NumberAxis y = new NumberAxis("worker i");
+        NumberAxis x = Chart.numberAxis("worker j");
+        NumberAxis y = Chart.numberAxis("worker i");
         x.setRange(-0.5, n - 0.5);
         y.setRange(-0.5, n - 0.5);
         y.setInverted(true);
@@ -230,7 +231,7 @@ final class DlCovariance implements Figure {
         plot.setBackgroundPaint(Color.WHITE);
         JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 11), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
-        NumberAxis legendAxis = new NumberAxis(gossip ? "weight" : "normalised covariance");
+        NumberAxis legendAxis = Chart.numberAxis(gossip ? "weight" : "normalised covariance");
         legendAxis.setLabelFont(new Font("SansSerif", Font.PLAIN, 9));
         legendAxis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 8));
         legendAxis.setRange(lo, hi);

@@ -1,6 +1,7 @@
 package org.tidl.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tidl.core.io.Csv;
 import org.tidl.core.io.CsvReader;
@@ -49,7 +50,7 @@ final class DlLossGrid implements Figure {
         List<DlResults.Curve> curves = DlResults.curves(runs);
         int steps = Integer.parseInt(runs.isEmpty() ? "0" : runs.get(0).get("steps"));
         String data = fashion ? "Fashion-MNIST MLP" : "CIFAR-10 VGG-11";
-        Chart chart = new Chart(String.format("Fig. 4 (%s%s): training loss after %d steps", data,
+        Chart chart = new Chart(String.format(Locale.ROOT, "Fig. 4 (%s%s): training loss after %d steps", data,
                 job.quick ? ", quick" : "", steps), "learning rate", "training loss of the evaluated model (inference mode)").logX();
         int color = 0;
         for (DlResults.Curve c : curves) {
@@ -61,7 +62,7 @@ final class DlLossGrid implements Figure {
                     chart.add(label + " (paper)", paper, color, Chart.Style.DASHED);
                 }
             }
-            job.report(String.format("%s: %-26s best loss %.4f at lr %s, largest stable lr %s", name(), label,
+            job.report(String.format(Locale.ROOT, "%s: %-26s best loss %.4f at lr %s, largest stable lr %s", name(), label,
                     c.bestLoss(), Csv.number(c.bestLr()), Csv.number(c.largestStableLr())));
             color++;
         }

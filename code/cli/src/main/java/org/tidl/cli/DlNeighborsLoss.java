@@ -3,6 +3,7 @@ package org.tidl.cli;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tidl.api.GossipScheme;
 import org.tidl.core.io.Csv;
@@ -114,10 +115,10 @@ final class DlNeighborsLoss implements Figure {
         int n = graphs.isEmpty() ? 0 : graphs.get(0).workers();
         Chart left = new Chart("Fig. 6 (" + data + q + "): loss at the best learning rate vs effective neighbours",
                 "n_W(γ = 0.951)", "training loss").xRange(0.8, Math.max(n, 2) * 1.05)
-                .note(String.format("Spearman rho(loss, n_W) = %.3f   (vs spectral gap: %.3f)", rhoNw, rhoGap));
+                .note(String.format(Locale.ROOT, "Spearman rho(loss, n_W) = %.3f   (vs spectral gap: %.3f)", rhoNw, rhoGap));
         Chart right = new Chart("Fig. 6 (" + data + q + "): loss at the best learning rate vs spectral gap",
                 "spectral gap", "training loss").xRange(-0.02, 1.02)
-                .note(String.format("Spearman rho(loss, spectral gap) = %.3f   (vs n_W: %.3f)", rhoGap, rhoNw));
+                .note(String.format(Locale.ROOT, "Spearman rho(loss, spectral gap) = %.3f   (vs n_W: %.3f)", rhoGap, rhoNw));
         int color = 0;
         for (Point p : points) {
             boolean scaling = p.kind().equals("scaling");
@@ -128,7 +129,7 @@ final class DlNeighborsLoss implements Figure {
         }
         job.png(name() + "-left.png", left);
         job.png(name() + "-right.png", right);
-        job.report(String.format("%s: Spearman rho(loss, n_W(0.951)) = %.3f, rho(loss, spectral gap) = %.3f (paper, CIFAR-10: -0.976 and -0.64)",
+        job.report(String.format(Locale.ROOT, "%s: Spearman rho(loss, n_W(0.951)) = %.3f, rho(loss, spectral gap) = %.3f (paper, CIFAR-10: -0.976 and -0.64)",
                 name(), rhoNw, rhoGap));
     }
 

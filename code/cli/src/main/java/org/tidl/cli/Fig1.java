@@ -2,6 +2,7 @@ package org.tidl.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.tidl.api.GossipScheme;
@@ -179,8 +180,8 @@ final class Fig1 implements Figure {
                 chart.add(label + ", paper (digitised)", paperCurve, color, Chart.Style.DASHED);
             }
             int best = argmin(theory);
-            job.report(String.format("%s %-26s Eq. 7 optimum %.2f steps at lr %.4f%s", name(), label, theory[best],
-                    lrs[best], paperCurve.isEmpty() ? "" : String.format("; paper %.2f at %.4f",
+            job.report(String.format(Locale.ROOT, "%s %-26s Eq. 7 optimum %.2f steps at lr %.4f%s", name(), label, theory[best],
+                    lrs[best], paperCurve.isEmpty() ? "" : String.format(Locale.ROOT, "; paper %.2f at %.4f",
                             minY(paperCurve)[1], minY(paperCurve)[0])));
             color++;
         }
@@ -225,6 +226,6 @@ final class Fig1 implements Figure {
         if (gap == 0) {
             return "0";
         }
-        return String.format("%.2f", gap);
+        return String.format(Locale.ROOT, "%.2f", gap);
     }
 }

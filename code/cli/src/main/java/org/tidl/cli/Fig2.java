@@ -4,6 +4,7 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.tidl.core.io.Csv;
 import org.tidl.core.theory.EffectiveNeighbors;
@@ -113,7 +114,7 @@ final class Fig2 implements Figure {
         public StringBuffer format(double v, StringBuffer sb, FieldPosition pos) {
             long k = Math.round(v);
             if (Math.abs(v - k) > 1e-9 || k < 0) {
-                return sb.append(String.format("%.4g", 1 - Math.pow(10, -v)));
+                return sb.append(String.format(Locale.ROOT, "%.4g", 1 - Math.pow(10, -v)));
             }
             return sb.append(k == 0 ? "0" : "0." + "9".repeat((int) k));
         }

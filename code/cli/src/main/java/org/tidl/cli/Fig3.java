@@ -2,6 +2,7 @@ package org.tidl.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.tidl.core.io.Csv;
 import org.tidl.core.linalg.Dense;
 import org.tidl.core.theory.LearningRateBound;
@@ -75,10 +76,10 @@ final class Fig3 implements Figure {
             kinks.add(c.label(), kink[0], kink[1], paperKink == null ? null : paperKink[0],
                     paperKink == null ? null : paperKink[1], ratio, noiseAtPaperKink,
                     paperKink == null ? null : paperKink[1] / noiseAtPaperKink);
-            job.report(String.format("fig3 %-12s Theorem 6 kink n_W %.2f, lr %.3g; paper %s; paper/ours %.2f",
+            job.report(String.format(Locale.ROOT, "fig3 %-12s Theorem 6 kink n_W %.2f, lr %.3g; paper %s; paper/ours %.2f",
                     c.label(), kink[0], kink[1],
-                    paperKink == null ? "-" : String.format("n_W %.2f, lr %.3g", paperKink[0], paperKink[1]), ratio));
-            ratios.append(String.format("%s%s %.1fx", ratios.length() == 0 ? "" : ", ", c.label(), ratio));
+                    paperKink == null ? "-" : String.format(Locale.ROOT, "n_W %.2f, lr %.3g", paperKink[0], paperKink[1]), ratio));
+            ratios.append(String.format(Locale.ROOT, "%s%s %.1fx", ratios.length() == 0 ? "" : ", ", c.label(), ratio));
             if (c.label().equals("Ring")) {
                 leftChart.add("Restricted by noise (Eq. 25, 2nd term)", noise, 0, Chart.Style.DOTTED);
                 leftChart.add("Restricted by consensus (Eq. 25, 1st term)", consensus, 1, Chart.Style.DOTTED);

@@ -1,5 +1,6 @@
 package org.tidl.cli;
 
+import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.api.OptimizerProvider;
@@ -53,9 +54,9 @@ final class ListCommand implements Command {
 
     private static void describe(StringBuilder sb, String name, String origin, String description,
                                  java.util.List<Parameter> parameters) {
-        sb.append(String.format("  %-26s %-10s %s%n", name, origin, description));
+        sb.append(String.format(Locale.ROOT, "  %-26s %-10s %s%n", name, origin, description));
         for (Parameter p : parameters) {
-            sb.append(String.format("  %-26s %-10s   %s: %s%s — %s%n", "", "", p.name(), p.allowed(),
+            sb.append(String.format(Locale.ROOT, "  %-26s %-10s   %s: %s%s — %s%n", "", "", p.name(), p.allowed(),
                     p.defaultValue() == null ? ", required" : ", default " + p.defaultValue(), p.description()));
         }
     }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -101,7 +102,7 @@ public final class Main {
         out.println("usage: ./tidl COMMAND [options]      ./tidl help COMMAND");
         out.println();
         for (Command c : COMMANDS.values()) {
-            out.printf("  %-10s %s%n", c.name(), c.summary());
+            out.printf(Locale.ROOT, "  %-10s %s%n", c.name(), c.summary());
         }
         out.println();
         out.println("Topology specs: name or name:key=value,... (e.g. ring, torus:rows=4,cols=8, circulant:offsets=1,8).");

@@ -1,6 +1,7 @@
 package org.tidl.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.dl.experiment.Experiment;
@@ -33,7 +34,7 @@ final class MergeCommand implements Command {
         Path shards = cl.hasOption("shards") ? Path.of(cl.getOptionValue("shards")) : out;
         Merge.Result r = Merge.run(x, out, shards, cl.hasOption("fresh"), w -> ctx.err.println("tidl: warning: " + w));
         int left = r.cells() - r.done();
-        ctx.err.printf("tidl: merge: %d shards of %s: %d of %d cells done%s; results in %s%n", r.shards(), x.name(), r.done(),
+        ctx.err.printf(Locale.ROOT, "tidl: merge: %d shards of %s: %d of %d cells done%s; results in %s%n", r.shards(), x.name(), r.done(),
                 r.cells(), left == 0 ? "" : " (./tidl train --experiment ... --resume runs the other " + left + ")", r.dir());
         ctx.out.println(r.dir().resolve("runs.csv"));
         ctx.out.println(r.dir().resolve("evaluations.csv"));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tidl.core.io.Csv;
 import org.tidl.core.io.CsvReader;
@@ -66,11 +67,11 @@ final class OptimizerStudy implements Figure {
                             p[1], p[2]);
                 }
                 double acc = CsvReader.number(r.get("test_accuracy"));
-                chart.add(String.format("%s, lr %s (test acc %.3f)", e.getKey(), r.get("learning_rate"), acc), loss, color++,
+                chart.add(String.format(Locale.ROOT, "%s, lr %s (test acc %.3f)", e.getKey(), r.get("learning_rate"), acc), loss, color++,
                         Chart.Style.SOLID);
                 best.add(exp, r.get("optimizer"), r.get("topology"), CsvReader.number(r.get("learning_rate")),
                         CsvReader.number(r.get("train_loss")), CsvReader.number(r.get("test_loss")), acc, diverged.get(e.getKey()));
-                job.report(String.format("%s: %s: %-45s best lr %s, train loss %.4f, test accuracy %.4f", name(), exp,
+                job.report(String.format(Locale.ROOT, "%s: %s: %-45s best lr %s, train loss %.4f, test accuracy %.4f", name(), exp,
                         e.getKey(), r.get("learning_rate"), CsvReader.number(r.get("train_loss")), acc));
             }
             chart.note(exp.contains("detag") ? "16-ring, data sorted by label (unshuffled), one minibatch per worker per step"

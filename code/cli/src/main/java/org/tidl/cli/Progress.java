@@ -1,6 +1,7 @@
 package org.tidl.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,14 +59,14 @@ final class Progress {
         long worked = d - skipped.get();
         String eta = worked <= 0 ? "?" : time(elapsed * (total - d) / worked);
         err.print("\r" + label + " [" + "#".repeat(filled) + "-".repeat(width - filled) + "] "
-                + String.format("%3d%%  %d/%d  elapsed %s  ETA %s ", Math.round(f * 100), d, total, time(elapsed), eta));
+                + String.format(Locale.ROOT, "%3d%%  %d/%d  elapsed %s  ETA %s ", Math.round(f * 100), d, total, time(elapsed), eta));
         err.flush();
         drawn = true;
     }
 
     static String time(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format("%d:%02d", s / 60, s % 60);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

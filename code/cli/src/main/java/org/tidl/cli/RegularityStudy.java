@@ -2,6 +2,7 @@ package org.tidl.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.tidl.api.GossipScheme;
 import org.tidl.core.io.Csv;
 import org.tidl.core.stats.Spearman;
@@ -31,14 +32,14 @@ final class RegularityStudy implements Figure {
         for (int k = 0; k <= 8; k++) {
             double p = 0.2 + 0.1 * k;
             for (int s = 1; s <= seeds; s++) {
-                out.add(new String[] {"Erdos-Renyi", String.format("%.1f", p), Integer.toString(s),
-                        String.format("erdos-renyi:p=%.1f,seed=%d", p, s)});
+                out.add(new String[] {"Erdos-Renyi", String.format(Locale.ROOT, "%.1f", p), Integer.toString(s),
+                        String.format(Locale.ROOT, "erdos-renyi:p=%.1f,seed=%d", p, s)});
             }
         }
         for (int m = 4; m <= 20; m += 2) {
             for (int s = 1; s <= seeds; s++) {
                 out.add(new String[] {"Barabasi-Albert", Integer.toString(m), Integer.toString(s),
-                        String.format("barabasi-albert:m=%d,seed=%d", m, s)});
+                        String.format(Locale.ROOT, "barabasi-albert:m=%d,seed=%d", m, s)});
             }
         }
         return out;
@@ -81,14 +82,14 @@ final class RegularityStudy implements Figure {
         summary.add("spearman_rate_gap", rhoGap, "Spearman rho(best rate, spectral gap) over all graphs");
         job.csv(name() + "-summary.csv", summary);
         Chart left = new Chart("Best D-SGD rate on the quadratic vs n_W (n = 64, zeta = 100)", "n_W(γ = 0.951)",
-                "best convergence rate").note(String.format("Spearman rho(rate, n_W) = %.3f   (vs spectral gap: %.3f)", rhoNw, rhoGap));
+                "best convergence rate").note(String.format(Locale.ROOT, "Spearman rho(rate, n_W) = %.3f   (vs spectral gap: %.3f)", rhoNw, rhoGap));
         left.add("Erdos-Renyi, p = 0.2 ... 1", er, 0, Chart.Style.POINTS).add("Barabasi-Albert, m = 4 ... 20", ba, 1, Chart.Style.POINTS);
         Chart right = new Chart("Best D-SGD rate on the quadratic vs spectral gap (n = 64, zeta = 100)", "spectral gap",
-                "best convergence rate").note(String.format("Spearman rho(rate, spectral gap) = %.3f   (vs n_W: %.3f)", rhoGap, rhoNw));
+                "best convergence rate").note(String.format(Locale.ROOT, "Spearman rho(rate, spectral gap) = %.3f   (vs n_W: %.3f)", rhoGap, rhoNw));
         right.add("Erdos-Renyi, p = 0.2 ... 1", erGap, 0, Chart.Style.POINTS).add("Barabasi-Albert, m = 4 ... 20", baGap, 1, Chart.Style.POINTS);
         job.png(name() + "-left.png", left);
         job.png(name() + "-right.png", right);
-        job.report(String.format("%s: Spearman rho(best rate, n_W(0.951)) = %.3f (worst-mode n_W: %.3f), rho(best rate, spectral gap) = %.3f",
+        job.report(String.format(Locale.ROOT, "%s: Spearman rho(best rate, n_W(0.951)) = %.3f (worst-mode n_W: %.3f), rho(best rate, spectral gap) = %.3f",
                 name(), rhoNw, rhoWorst, rhoGap));
     }
 

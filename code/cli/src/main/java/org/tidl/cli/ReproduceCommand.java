@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -90,7 +91,7 @@ final class ReproduceCommand implements Command {
         List<String> reports = new ArrayList<>();
         long start = System.nanoTime();
         for (Figure f : todo) {
-            Progress progress = new Progress(ctx.err, String.format("%-10s", f.name()), f.work(quick));
+            Progress progress = new Progress(ctx.err, String.format(Locale.ROOT, "%-10s", f.name()), f.work(quick));
             Figure.Job job = new Figure.Job(ctx, dir, quick, seed, threads, paper, progress);
             job.dataDir = cl.getOptionValue("data-dir");
             f.make(job);
@@ -101,7 +102,7 @@ final class ReproduceCommand implements Command {
         for (String r : reports) {
             ctx.err.println(r);
         }
-        ctx.err.printf("tidl: %d figure(s) in %.1f s%s; wrote:%n", todo.size(), (System.nanoTime() - start) / 1e9,
+        ctx.err.printf(Locale.ROOT, "tidl: %d figure(s) in %.1f s%s; wrote:%n", todo.size(), (System.nanoTime() - start) / 1e9,
                 quick ? " (quick)" : "");
         for (Path p : written) {
             ctx.out.println(p);

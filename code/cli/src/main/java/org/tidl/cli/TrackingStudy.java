@@ -2,6 +2,7 @@ package org.tidl.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tidl.api.ArrayWorkerMatrix;
 import org.tidl.api.DecentralizedOptimizer;
@@ -73,9 +74,9 @@ final class TrackingStudy implements Figure {
             double rhoNw = Spearman.rho(err, byNw.stream().mapToDouble(p -> p[0]).toArray());
             double rhoGap = Spearman.rho(err, byGap.stream().mapToDouble(p -> p[0]).toArray());
             summary.add(opt, rhoNw, rhoGap);
-            left.add(String.format("%s (rho %.2f)", opt, rhoNw), byNw, color, Chart.Style.POINTS);
-            right.add(String.format("%s (rho %.2f)", opt, rhoGap), byGap, color, Chart.Style.POINTS);
-            job.report(String.format("%s: %s: Spearman rho(error, n_W(0.951)) = %.3f, rho(error, spectral gap) = %.3f",
+            left.add(String.format(Locale.ROOT, "%s (rho %.2f)", opt, rhoNw), byNw, color, Chart.Style.POINTS);
+            right.add(String.format(Locale.ROOT, "%s (rho %.2f)", opt, rhoGap), byGap, color, Chart.Style.POINTS);
+            job.report(String.format(Locale.ROOT, "%s: %s: Spearman rho(error, n_W(0.951)) = %.3f, rho(error, spectral gap) = %.3f",
                     name(), opt, rhoNw, rhoGap));
             color++;
         }

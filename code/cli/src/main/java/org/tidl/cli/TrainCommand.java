@@ -135,9 +135,9 @@ final class TrainCommand implements Command {
             @Override
             public void started(int cellsToRun, long totalSteps, int cellsDone) {
                 if (bar[0] == null) {
-                    ctx.err.printf("tidl: train: %s: %d cells to run (%d already done), %d steps%n", x.name(), cellsToRun,
+                    ctx.err.printf(Locale.ROOT, "tidl: train: %s: %d cells to run (%d already done), %d steps%n", x.name(), cellsToRun,
                             cellsDone, totalSteps);
-                    bar[0] = new Progress(ctx.err, String.format("%-10s", x.name()), totalSteps);
+                    bar[0] = new Progress(ctx.err, String.format(Locale.ROOT, "%-10s", x.name()), totalSteps);
                 } else if (cellsDone > 0) {
                     bar[0].skip(Trainer.stepsPerCell(x) * cellsDone);
                 }
@@ -162,7 +162,7 @@ final class TrainCommand implements Command {
             bar[0].finish();
         }
         if (diverged[0] > 0) {
-            ctx.err.printf("tidl: train: %s: %d cell(s) diverged (recorded in runs.csv)%n", x.name(), diverged[0]);
+            ctx.err.printf(Locale.ROOT, "tidl: train: %s: %d cell(s) diverged (recorded in runs.csv)%n", x.name(), diverged[0]);
         }
         return dir;
     }
@@ -199,7 +199,7 @@ final class TrainCommand implements Command {
             dir = Sweep.run(x, out, options, engine, new Sweep.Listener() {
                 @Override
                 public void started(int cellsToRun, long totalSteps, int cellsDone) {
-                    ctx.err.printf("tidl: train: %s: %d cells to run (%d already done) on %s%n", x.name(), cellsToRun,
+                    ctx.err.printf(Locale.ROOT, "tidl: train: %s: %d cells to run (%d already done) on %s%n", x.name(), cellsToRun,
                             cellsDone, name);
                 }
 
@@ -214,7 +214,7 @@ final class TrainCommand implements Command {
                 @Override
                 public void cellFailed(Experiment.Cell cell, String error, Sweep.Status s) {
                     failed[0]++;
-                    ctx.err.printf("tidl: train: cell %d [%s]: FAILED: %s | %s%n", cell.index(), describe(cell),
+                    ctx.err.printf(Locale.ROOT, "tidl: train: cell %d [%s]: FAILED: %s | %s%n", cell.index(), describe(cell),
                             Main.oneLine(error), counts(s));
                 }
 
@@ -225,7 +225,7 @@ final class TrainCommand implements Command {
             });
         }
         if (failed[0] > 0) {
-            ctx.err.printf("tidl: train: %s: %d cell(s) failed every attempt (recorded in runs.csv with the error; "
+            ctx.err.printf(Locale.ROOT, "tidl: train: %s: %d cell(s) failed every attempt (recorded in runs.csv with the error; "
                     + "--resume runs them again)%n", x.name(), failed[0]);
         }
         return dir;

@@ -75,13 +75,16 @@ class ReproduceCliTest {
     /** Qualitative claims are bounds: star worse than ring is "star − ring > 0". */
     @Test
     void verifyChecksBoundsOnQualitativeClaims(@TempDir Path dir) throws Exception {
+        String others = "abs_rho_gap_minus_abs_rho_nw,-0.4,x\nstar_minus_ring_gap,0.01,x\nordering_violations,0,x\n"
+                + "solo_minus_worst_other,0.04,x\nbest_other_minus_fc,0.01,x\nstable_lr_ratio_best_graph_fc,1,x\n"
+                + "fc_scaling_violations,0,x\n";
         Files.writeString(dir.resolve("fig6-fashion-summary.csv"), "quantity,value,meaning\nstar_minus_ring_loss,0.05,x\n"
-                + "spearman_loss_nw,-0.95,x\n");
+                + "spearman_loss_nw,-0.95,x\n" + others);
         CliTest.Result ok = run("verify", "--results", dir.toString());
         assertThat(ok.code()).as(ok.out()).isZero();
-        assertThat(ok.out()).contains("PASS    20f  fig6-fashion", "PASS    22f  fig6-fashion", "NOT-RUN 22g  fig6-fashion");
+        assertThat(ok.out()).contains("PASS    20f  fig6-fashion", "PASS    22f  fig6-fashion", "PASS    22g  fig6-fashion");
         Files.writeString(dir.resolve("fig6-fashion-summary.csv"), "quantity,value,meaning\nstar_minus_ring_loss,-0.01,x\n"
-                + "spearman_loss_nw,-0.5,x\n");
+                + "spearman_loss_nw,-0.5,x\n" + others);
         CliTest.Result bad = run("verify", "--results", dir.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.out()).contains("FAIL    20f  fig6-fashion", "expected >0, measured -0.01", "FAIL    22f  fig6-fashion");
@@ -115,9 +118,14 @@ class ReproduceCliTest {
                 "--set", "workers=3"), "hypercube");
     }
 
+    /**
+     * The full figure, not --quick: claim 13c (simulated median steps within 6% of the exact expected time) is about
+     * the published configuration; --quick's 3 seeds on a 10× coarser grid land at 39–41 steps depending on the seed,
+     * across the 40.7 limit.
+     */
     @Test
     void verifyListsKnownDiscrepanciesWithTheirFactor(@TempDir Path dir) {
-        assertThat(run("reproduce", "--figure", "fig1-left", "--quick", "--out", dir.toString()).code()).isZero();
+        assertThat(run("reproduce", "--figure", "fig1-left", "--out", dir.toString()).code()).isZero();
         CliTest.Result v = run("verify", "--results", dir.toString());
         assertThat(v.code()).as(v.out()).isZero();
         assertThat(v.out()).contains("PASS    9a   fig1-left", "PASS    10a  fig1-left")

@@ -68,7 +68,7 @@ final class ExecutorCache {
             Path dir = Files.createTempDirectory("tidl-plugins");
             dir.toFile().deleteOnExit();
             for (int i = 0; i < jars.size(); i++) {
-                Path copy = dir.resolve(String.format("%03d-%s", i, jars.get(i)));
+                Path copy = dir.resolve(String.format(java.util.Locale.ROOT, "%03d-%s", i, jars.get(i)));
                 Files.copy(Path.of(SparkFiles.get(jars.get(i))), copy, StandardCopyOption.REPLACE_EXISTING);
                 copy.toFile().deleteOnExit();
             }

@@ -1,13 +1,15 @@
 package org.tidl.dl.data;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import java.util.Locale;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Fashion-MNIST from the IDX files of Debian's {@code dataset-fashion-mnist} package
@@ -30,6 +32,21 @@ public final class FashionMnist {
 
     public static Images test(Path dir) {
         return read(dir, "t10k");
+    }
+
+    /**
+     * The training and the test set, checked to hold images of one shape (a model is built for the training
+     * images; test images of another size would fail only at the first evaluation).
+     */
+    public static Images[] trainAndTest(Path dir) {
+        Images train = train(dir);
+        Images test = test(dir);
+        if (test.height() != train.height() || test.width() != train.width()) {
+            throw DataError.of(find(dir, "t10k-images-idx3-ubyte"), String.format(Locale.ROOT,
+                    "images are %dx%d but the training images (%s) are %dx%d", test.height(), test.width(),
+                    find(dir, "train-images-idx3-ubyte").getFileName(), train.height(), train.width()), HOW);
+        }
+        return new Images[] {train, test};
     }
 
     static Images read(Path dir, String prefix) {
@@ -68,14 +85,20 @@ public final class FashionMnist {
         throw DataError.of(dir.resolve(base + ".gz"), "not found", HOW);
     }
 
-    /** Reads an IDX file; {@code shape[0]} receives its dimensions. */
+    /**
+     * Reads an IDX file; {@code shape[0]} receives its dimensions. A gzipped file is read through to its end, so
+     * that every member's CRC-32 and length trailer are checked, and anything after the gzip data is refused
+     * (Commons Compress's reader does both; the JDK's GZIPInputStream silently ignores trailing bytes). The data
+     * must be exactly as long as the header says: a short file is truncated, a long one corrupt.
+     */
     static byte[] idx(Path file, int magic, int[][] shape) {
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-             DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16))) {
+        boolean gzipped = file.getFileName().toString().endsWith(".gz");
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             InputStream in = gzipped ? new GzipCompressorInputStream(raw, true) : raw;
+             DataInputStream d = new DataInputStream(new BufferedInputStream(in, 1 << 16))) {
             int m = d.readInt();
             if (m != magic) {
-                throw DataError.of(file, String.format("bad IDX magic number 0x%08x, expected 0x%08x", m, magic), HOW);
+                throw DataError.of(file, String.format(Locale.ROOT, "bad IDX magic number 0x%08x, expected 0x%08x", m, magic), HOW);
             }
             int dims = magic & 0xff;
             int[] s = new int[dims];
@@ -86,20 +109,31 @@ public final class FashionMnist {
                     throw DataError.of(file, "bad dimension " + s[k], HOW);
                 }
                 total *= s[k];
+                if (total > Integer.MAX_VALUE - 16) {
+                    throw DataError.of(file, "too large", HOW);
+                }
             }
-            if (total > Integer.MAX_VALUE - 16) {
-                throw DataError.of(file, "too large", HOW);
+            // in chunks, so that a corrupt header's huge size fails at the end of the data, not at allocation
+            byte[] out = d.readNBytes((int) total);
+            if (out.length < total) {
+                throw DataError.of(file, "truncated: " + out.length + " data bytes, the IDX header announces " + total, HOW);
             }
-            byte[] out = new byte[(int) total];
-            d.readFully(out);
+            long extra = 0;
+            byte[] rest = new byte[1 << 16];
+            for (int n; (n = d.read(rest)) >= 0; ) {
+                extra += n;
+            }
+            if (extra > 0) {
+                throw DataError.of(file, extra + " bytes after the " + total + " data bytes the IDX header announces", HOW);
+            }
             shape[0] = s;
             return out;
         } catch (EOFException e) {
             throw DataError.of(file, "truncated", HOW);
-        } catch (ZipException e) {
-            throw DataError.of(file, "corrupt gzip: " + e.getMessage(), HOW);
-        } catch (IOException e) {
+        } catch (FileSystemException e) {
             throw DataError.of(file, "cannot read: " + e.getMessage(), HOW);
+        } catch (IOException e) {
+            throw DataError.of(file, (gzipped ? "corrupt gzip data: " : "cannot read: ") + e.getMessage(), HOW);
         }
     }
 }

@@ -3,24 +3,32 @@ package org.tidl.dl.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.tidl.api.Seeds;
 
 /**
  * Which training examples each worker draws. As the paper's code: every worker samples i.i.d. with
- * replacement from its pool, with its own seeded stream. The pool is the whole training set (i.i.d. data) or
- * the worker's share of a Dirichlet(α) split by label (non-i.i.d.).
+ * replacement from its pool, with its own stream, derived from (seed, worker, round) by {@link Seeds}. The pool
+ * is the whole training set (i.i.d. data) or the worker's share of a Dirichlet(α) split by label (non-i.i.d.).
+ * Round 0 is training; {@link #round} gives the same pools with fresh streams (the covariance repetitions).
  */
 public final class Sampler {
 
     private final int[][] pools;
+    private final long seed;
     private final SplittableRandom[] streams;
 
-    private Sampler(int[][] pools, long seed) {
+    private Sampler(int[][] pools, long seed, long round) {
         this.pools = pools;
-        SplittableRandom root = new SplittableRandom(seed);
+        this.seed = seed;
         this.streams = new SplittableRandom[pools.length];
         for (int i = 0; i < pools.length; i++) {
-            streams[i] = root.split();
+            streams[i] = Seeds.stream(seed, "minibatches", i, round);
         }
+    }
+
+    /** The same pools, every worker drawing from its stream of round {@code round} (0: the first sampler's). */
+    public Sampler round(long round) {
+        return new Sampler(pools, seed, round);
     }
 
     /** Every worker draws from the whole set. */
@@ -31,7 +39,7 @@ public final class Sampler {
         }
         int[][] pools = new int[workers][];
         java.util.Arrays.fill(pools, all);
-        return new Sampler(pools, seed);
+        return new Sampler(pools, seed, 0);
     }
 
     /**
@@ -40,7 +48,7 @@ public final class Sampler {
      * example of its own (drawn from the largest pool), so every worker can train.
      */
     public static Sampler dirichlet(int workers, int[] labels, int classes, double alpha, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+        SplittableRandom rng = Seeds.stream(seed, "dirichlet-split", 0);
         List<List<Integer>> byClass = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             byClass.add(new ArrayList<>());
@@ -87,7 +95,7 @@ public final class Sampler {
             pools[w] = s.stream().mapToInt(Integer::intValue).toArray();
             java.util.Arrays.sort(pools[w]);
         }
-        return new Sampler(pools, seed);
+        return new Sampler(pools, seed, 0);
     }
 
     /**
@@ -110,7 +118,7 @@ public final class Sampler {
                 pools[w][k - from] = order[k];
             }
         }
-        return new Sampler(pools, seed);
+        return new Sampler(pools, seed, 0);
     }
 
     /** Gamma(k, 1) by Marsaglia and Tsang (k < 1 through the boost U^(1/k)). */

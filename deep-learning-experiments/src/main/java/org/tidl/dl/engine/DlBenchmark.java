@@ -1,9 +1,11 @@
 package org.tidl.dl.engine;
 
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipScheme;
+import org.tidl.api.Seeds;
 import org.tidl.api.StepContext;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
@@ -32,7 +34,7 @@ public final class DlBenchmark {
         int count = 60000;
         float[] px = new float[count * 784];
         int[] y = new int[count];
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(0);
+        SplittableRandom rng = Seeds.stream(0, "benchmark-data", 0);
         for (int i = 0; i < px.length; i++) {
             px[i] = (float) rng.nextGaussian();
         }
@@ -41,7 +43,7 @@ public final class DlBenchmark {
         }
         Images data = new Images(px, y, count, 1, 28, 28, 10);
         SimulatedWorkers w = new SimulatedWorkers(Models.configuration("mlp", hidden, 1, 28, 28, 10, DataType.FLOAT), workers, 1);
-        ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(workers, count, 1), batch, false, 1);
+        ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(workers, count, 1), batch, false, 1, 0);
         GossipScheme scheme = TopologyRegistry.builtIn().build(topology, workers).scheme();
         DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", "0.05")).newRun();
         double[] losses = new double[workers];

@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tidl.api.GradientOracle;
+import org.tidl.api.Seeds;
 import org.tidl.api.WorkerMatrix;
 import org.tidl.dl.NdWorkerMatrix;
 import org.tidl.dl.data.Augmentation;
@@ -30,16 +31,20 @@ public final class ImageOracle implements GradientOracle {
     private final float[] padding;
     private final int threads;
 
-    public ImageOracle(SimulatedWorkers workers, Images data, Sampler sampler, int batch, boolean augment, long seed) {
+    /**
+     * @param seed  the cell's seed; worker i augments from the stream (seed, "augmentation", i, round)
+     * @param round 0 for training, r for the r-th covariance repetition (as {@link Sampler#round})
+     */
+    public ImageOracle(SimulatedWorkers workers, Images data, Sampler sampler, int batch, boolean augment, long seed,
+                       long round) {
         this.workers = workers;
         this.data = data;
         this.sampler = sampler;
         this.batch = batch;
         this.augment = augment;
         this.augmentation = new SplittableRandom[workers.size()];
-        SplittableRandom root = new SplittableRandom(seed ^ 0xA5A5A5A5L);
         for (int i = 0; i < augmentation.length; i++) {
-            augmentation[i] = root.split();
+            augmentation[i] = Seeds.stream(seed, "augmentation", i, round);
         }
         // Workers' forward/backward passes are independent: they run on all cores, one Java thread each with
         // its own buffers (pair with OMP_NUM_THREADS=1, which the launcher sets: small GEMMs lose to OpenMP

@@ -17,6 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.tidl.api.Seeds;
 import org.tidl.core.InvalidInputException;
 
 /**
@@ -69,12 +70,13 @@ public final class Models {
     }
 
     /**
-     * Overwrites the parameters with the paper code's initialisation, from {@code seed}: convolutions
+     * Overwrites the parameters with the paper code's initialisation, from the stream (seed, "initialisation")
+     * of {@link Seeds}: convolutions
      * N(0, √(2/(9·out_channels))) with zero bias; linear layers torch's default, weight and bias
      * U(−1/√fan_in, 1/√fan_in).
      */
     public static void initialize(MultiLayerNetwork net, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom rng = Seeds.stream(seed, "initialisation", 0);
         for (Layer layer : net.getLayers()) {
             Map<String, INDArray> table = layer.paramTable();
             INDArray w = table.get("W");

@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipScheme;
+import org.tidl.api.Seeds;
 import org.tidl.api.StepContext;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
@@ -26,9 +27,13 @@ import org.tidl.dl.engine.SimulatedWorkers;
 
 /**
  * Computes the cells of an experiment's grid in this JVM, one after another: the local {@link Engine}, and what
- * the Spark engine runs inside each task. Each cell is independent and seeded from the cell alone (model
- * initialisation, data streams, augmentation, the evaluated worker), so a cell gives the same rows whichever
- * JVM computes it, in whatever order, and a resumed sweep gives the same rows as an uninterrupted one.
+ * the Spark engine runs inside each task. Each cell is independent and seeded: every random stream of a cell
+ * (model initialisation, data split and minibatches, augmentation, the evaluated worker, the covariance
+ * coordinates and repetitions) is derived by {@link Seeds} from the cell's own seed alone, never from its
+ * position in the grid or from another cell, so a cell gives the same rows whichever JVM computes it, in
+ * whatever order, and a resumed sweep gives the same rows as an uninterrupted one. Cells that differ only in
+ * topology, optimizer or learning rate share the seed's initialisation and data streams (common random
+ * numbers).
  *
  * <p>Protocol (Sec. 5 of the paper): each step every worker takes its local step on its own minibatch, then
  * all gossip (the optimizer plugin decides the order). The evaluated model is one worker's parameters, or
@@ -74,7 +79,7 @@ public final class Trainer implements Engine {
     public static Images[] load(Experiment x, String dataDirOverride) {
         Path p = dataDir(x, dataDirOverride);
         if (x.dataset().equals("fashion-mnist")) {
-            return new Images[] {FashionMnist.train(p), FashionMnist.test(p)};
+            return FashionMnist.trainAndTest(p);
         }
         return new Images[] {Cifar10.train(p), Cifar10.test(p)};
     }
@@ -207,8 +212,9 @@ public final class Trainer implements Engine {
         SimulatedWorkers w = workers(n, c.seed());
         NdWorkerMatrix params = w.parameters();
         DecentralizedOptimizer opt = optimizer(c).newRun();
-        ImageOracle oracle = new ImageOracle(w, train, sampler(n, c.seed()), x.batch(), x.augment(), c.seed());
-        int evaluated = new SplittableRandom(c.seed()).nextInt(n); // the paper evaluates one random worker
+        Sampler sampler = sampler(n, c.seed());
+        ImageOracle oracle = new ImageOracle(w, train, sampler, x.batch(), x.augment(), c.seed(), 0);
+        int evaluated = Seeds.stream(c.seed(), "evaluated-worker", 0).nextInt(n); // the paper evaluates one random worker
         INDArray model = evaluator.parameters();
         model.assign(params.row(evaluated));
         double ema = x.ema();
@@ -253,7 +259,7 @@ public final class Trainer implements Engine {
         if (diverged) {
             steps.accept((int) (stepsPerCell() - done));
         } else if (x.covarianceAfter() > 0) {
-            covariance(c, scheme, w, covariances, steps);
+            covariance(c, scheme, w, sampler, covariances, steps);
         }
         double wall = Math.round((System.nanoTime() - start) / 1e8) / 10.0;
         String run = RunLog.runRow(x, c, evaluated, done, diverged, trainM.loss(), trainM.accuracy(), testM.loss(),
@@ -269,12 +275,13 @@ public final class Trainer implements Engine {
      * coordinates: C = (1/(R·m)) Σ_r Σ_c (x_rc − x̄_c)(x_rc − x̄_c)ᵀ. Momentum buffers restart at each repetition
      * (the paper's code restores them; equal when momentum is 0, as for Fashion-MNIST).
      */
-    private void covariance(Experiment.Cell c, GossipScheme scheme, SimulatedWorkers w, Csv out, IntConsumer steps) {
+    private void covariance(Experiment.Cell c, GossipScheme scheme, SimulatedWorkers w, Sampler sampler, Csv out,
+                            IntConsumer steps) {
         int n = w.size();
         NdWorkerMatrix params = w.parameters();
         INDArray checkpoint = params.array().dup();
         long p = params.columns();
-        SplittableRandom rng = new SplittableRandom(c.seed() ^ 0x5DEECE66DL);
+        SplittableRandom rng = Seeds.stream(c.seed(), "covariance-coordinates", 0);
         int m = (int) Math.max(1, Math.round(x.covarianceFraction() * p));
         int[] columns = rng.ints(0, (int) p).distinct().limit(m).sorted().toArray();
         double[] sum = new double[n * m];
@@ -284,8 +291,8 @@ public final class Trainer implements Engine {
         for (int r = 0; r < reps; r++) {
             params.array().assign(checkpoint);
             DecentralizedOptimizer opt = optimizer(c).newRun();
-            long seed = c.seed() * 1_000_003L + r + 1;
-            ImageOracle oracle = new ImageOracle(w, train, sampler(n, seed), x.batch(), x.augment(), seed);
+            // fresh minibatches and augmentation (round r + 1) from the same data split as training
+            ImageOracle oracle = new ImageOracle(w, train, sampler.round(r + 1), x.batch(), x.augment(), c.seed(), r + 1);
             for (int s = 0; s < x.covarianceSteps(); s++) {
                 int t = x.covarianceAfter() + s; // the gossip schedule goes on from the checkpoint
                 opt.step(new StepContext(t, x.learningRateScale(t), scheme, oracle, losses), params);

@@ -106,6 +106,41 @@ class TrainingTest {
         assertThat(Files.readString(resumed.resolve("evaluations.csv"))).isEqualTo(Files.readString(whole.resolve("evaluations.csv")));
     }
 
+    /**
+     * A cell's random streams come from its own seed alone (Seeds), not from its place in the grid or from the cells
+     * before it: run alone, a cell gives the rows it gives in the middle of a grid, covariances included (so cells
+     * can run anywhere, in any order).
+     */
+    @Test
+    void aCellRunAloneGivesTheRowsItGivesInItsGrid(@TempDir Path a, @TempDir Path b) throws IOException {
+        Images small = train.head(3000);
+        String[] shared = {"steps = 6", "evaluations = 2", "covariance-after = 4", "covariance-repetitions = 2",
+            "covariance-steps = 2", "covariance-fraction = 0.001", "non-iid-alpha = 0.5"};
+        List<String> grid = new java.util.ArrayList<>(List.of(shared));
+        grid.addAll(List.of("topologies = star; ring", "learning-rates = 0.05,0.2", "seeds = 1,2"));
+        List<String> alone = new java.util.ArrayList<>(List.of(shared));
+        alone.addAll(List.of("topologies = ring", "learning-rates = 0.05", "seeds = 2"));
+        Path whole = trainer(experiment(grid.toArray(new String[0])), small).run(a, false, false, new Sweep.Listener() { });
+        Path single = trainer(experiment(alone.toArray(new String[0])), small).run(b, false, false, new Sweep.Listener() { });
+        for (String file : new String[] {"runs.csv", "evaluations.csv", "covariances.csv"}) {
+            List<String> cell = rowsWithoutCellIndex(single.resolve(file), ",ring,", ",0.05,2,");
+            assertThat(cell).as(file).isNotEmpty();
+            assertThat(rowsWithoutCellIndex(whole.resolve(file), ",ring,", ",0.05,2,")).as(file).isEqualTo(cell);
+        }
+    }
+
+    /** The rows containing both fragments, without the cell index (first column) and runs.csv's wall time. */
+    private static List<String> rowsWithoutCellIndex(Path file, String... fragments) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (java.util.Arrays.stream(fragments).allMatch(line::contains)) {
+                String rest = line.substring(line.indexOf(','));
+                out.add(file.endsWith("runs.csv") ? rest.substring(0, rest.lastIndexOf(',')) : rest);
+            }
+        }
+        return out;
+    }
+
     private static String withoutWallTime(Path runs) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (String line : Files.readAllLines(runs, StandardCharsets.UTF_8)) {
@@ -133,6 +168,27 @@ class TrainingTest {
                 .extracting(Experiment.Cell::optimizer).containsExactly("dsgd", "dsgd", "gradient-tracking", "gradient-tracking");
         assertThatThrownBy(() -> experiment("split = sorted", "non-iid-alpha = 0.1")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("exclude");
+    }
+
+    /**
+     * The covariance repetitions draw fresh minibatches from the training split: a later round keeps every worker's
+     * Dirichlet pool and changes its draws; round 0 replays the first sampler.
+     */
+    @Test
+    void laterRoundsKeepTheSplitAndDrawAfresh() {
+        int[] labels = java.util.Arrays.copyOf(train.labels(), 3000);
+        org.tidl.dl.data.Sampler first = org.tidl.dl.data.Sampler.dirichlet(8, labels, 10, 0.5, 3);
+        org.tidl.dl.data.Sampler again = first.round(0);
+        org.tidl.dl.data.Sampler later = first.round(1);
+        int differ = 0;
+        for (int w = 0; w < 8; w++) {
+            assertThat(later.pool(w)).isEqualTo(first.pool(w));
+            int[] a = first.next(w, 32);
+            assertThat(again.next(w, 32)).isEqualTo(a);
+            differ += java.util.Arrays.equals(later.next(w, 32), a) ? 0 : 1;
+        }
+        assertThat(differ).isEqualTo(8);
+        assertThat(org.tidl.dl.data.Sampler.dirichlet(8, labels, 10, 0.5, 4).pool(0)).isNotEqualTo(first.pool(0));
     }
 
     /** Unshuffled data: label-sorted blocks partition the training set, each of the 16 workers sees at most 2 classes. */

@@ -3,6 +3,7 @@ package org.tidl.core.convex;
 import java.util.SplittableRandom;
 import org.tidl.api.ArrayWorkerMatrix;
 import org.tidl.api.GradientOracle;
+import org.tidl.api.Seeds;
 import org.tidl.api.WorkerMatrix;
 
 /**
@@ -26,14 +27,15 @@ public final class LogisticRegressionOracle implements GradientOracle {
         this.d = d;
         this.m = m;
         this.lambda = lambda;
-        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom means = Seeds.stream(seed, "logistic-regression/mean", 0);
         double[] mu = new double[d];
         for (int k = 0; k < d; k++) {
-            mu[k] = rng.nextGaussian() / Math.sqrt(d);
+            mu[k] = means.nextGaussian() / Math.sqrt(d);
         }
         features = new double[n][m * d];
         labels = new double[n][m];
         for (int i = 0; i < n; i++) {
+            SplittableRandom rng = Seeds.stream(seed, "logistic-regression/examples", i); // worker i's data
             double positive = n == 1 ? 0.5 : (double) i / (n - 1);
             for (int s = 0; s < m; s++) {
                 double y = rng.nextDouble() < positive ? 1 : -1;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,12 +66,14 @@ public final class Csv {
 
     /**
      * Writes {@code content} to a temp file beside {@code file}, then renames it over {@code file}: a reader
-     * never sees a half-written result (CSV or PNG).
+     * never sees a half-written result (CSV or PNG). The temp file is {@code .NAME<digits>.tmp}; a write that is
+     * killed leaves it behind, and the next write of the same file removes it (see {@link #removeStaleTempFiles}).
      */
     public static void writeAtomically(Path file, Content content) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
+            removeStaleTempFiles(dir, file.getFileName().toString());
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
                 try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
@@ -84,6 +87,51 @@ public final class Csv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A temp file older than this was left by a killed write: a live write renames its temp file within seconds
+     * (the content is ready before the temp file is created, or rendered straight into it), so a younger one may
+     * belong to a concurrent writer of the same file and is left alone.
+     */
+    public static final Duration STALE_TEMP_AGE = Duration.ofMinutes(10);
+
+    /**
+     * Removes the temp files of {@link #writeAtomically} for {@code name} in {@code dir} ({@code .NAME<digits>.tmp},
+     * as {@link Files#createTempFile} names them) that were last modified more than {@link #STALE_TEMP_AGE} ago.
+     * Nothing else is touched: not other files' temp files, not files of other names. Best effort: a temp file
+     * that cannot be removed (permissions, a concurrent cleaner) is left, and the write goes on.
+     */
+    static void removeStaleTempFiles(Path dir, String name) {
+        String prefix = "." + name;
+        long cutoff = System.currentTimeMillis() - STALE_TEMP_AGE.toMillis();
+        try (java.nio.file.DirectoryStream<Path> temps = Files.newDirectoryStream(dir, p -> isTempOf(p, prefix))) {
+            for (Path t : temps) {
+                try {
+                    if (Files.isRegularFile(t, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(t, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {
+                        Files.deleteIfExists(t);
+                    }
+                } catch (IOException e) {
+                    // left for a later run
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // an unlistable folder: the write itself reports any real problem
+        }
+    }
+
+    private static boolean isTempOf(Path p, String prefix) {
+        String n = p.getFileName().toString();
+        if (!n.startsWith(prefix) || !n.endsWith(".tmp") || n.length() <= prefix.length() + 4) {
+            return false;
+        }
+        for (int i = prefix.length(); i < n.length() - 4; i++) {
+            if (n.charAt(i) < '0' || n.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Temp files are created owner-only; results are for everyone to read (rw-r--r--, where POSIX). */

@@ -3,6 +3,7 @@ package org.tidl.core.quadratic;
 import java.util.SplittableRandom;
 import org.tidl.api.ArrayWorkerMatrix;
 import org.tidl.api.GradientOracle;
+import org.tidl.api.Seeds;
 import org.tidl.api.WorkerMatrix;
 
 /**
@@ -24,17 +25,16 @@ public final class HeterogeneousQuadraticOracle implements GradientOracle {
         this.n = n;
         this.d = d;
         this.noise = noise;
-        SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom optima = root.split();
         b = new double[n * d];
         optimum = new double[d];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = heterogeneity * optima.nextGaussian();
-            optimum[i % d] += b[i] / n;
-        }
         streams = new SplittableRandom[n];
         for (int i = 0; i < n; i++) {
-            streams[i] = root.split();
+            SplittableRandom own = Seeds.stream(seed, "heterogeneous-quadratic/optimum", i);
+            for (int k = 0; k < d; k++) {
+                b[i * d + k] = heterogeneity * own.nextGaussian();
+                optimum[k] += b[i * d + k] / n;
+            }
+            streams[i] = Seeds.stream(seed, "heterogeneous-quadratic/noise", i);
         }
     }
 

@@ -3,6 +3,7 @@ package org.tidl.core.quadratic;
 import java.util.SplittableRandom;
 import org.tidl.api.ArrayWorkerMatrix;
 import org.tidl.api.GradientOracle;
+import org.tidl.api.Seeds;
 import org.tidl.api.WorkerMatrix;
 
 /**
@@ -10,7 +11,8 @@ import org.tidl.api.WorkerMatrix;
  * gradient at x is g = (1/b) Σ_k d_k d_kᵀ x with d_k ~ N(0, I_d) drawn fresh per worker and per call, so
  * E g = x and E‖g‖² = ζ‖x‖² with ζ = (1 + b + d)/b. The minibatch loss is (1/b) Σ_k ½(d_kᵀx)².
  *
- * <p>Each worker has its own random stream split from the seed, so results do not depend on thread timing.
+ * <p>Each worker has its own random stream, derived from (seed, worker) by {@link Seeds}, so results do not
+ * depend on thread timing.
  */
 public final class IsotropicQuadraticOracle implements GradientOracle {
 
@@ -22,10 +24,9 @@ public final class IsotropicQuadraticOracle implements GradientOracle {
     public IsotropicQuadraticOracle(int workers, int dim, int batch, long seed) {
         this.dim = dim;
         this.batch = batch;
-        SplittableRandom root = new SplittableRandom(seed);
         this.streams = new SplittableRandom[workers];
         for (int i = 0; i < workers; i++) {
-            streams[i] = root.split();
+            streams[i] = Seeds.stream(seed, "quadratic/samples", i);
         }
         this.sample = new double[dim];
     }

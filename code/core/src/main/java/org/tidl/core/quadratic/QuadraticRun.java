@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.tidl.api.ArrayWorkerMatrix;
 import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipScheme;
+import org.tidl.api.Seeds;
 import org.tidl.api.StepContext;
 
 /**
@@ -28,7 +29,7 @@ public record QuadraticRun(double[] loss, int stepsToTarget, boolean diverged) {
                                         int steps, double target, long seed) {
         int n = scheme.size();
         ArrayWorkerMatrix x = new ArrayWorkerMatrix(n, dim);
-        SplittableRandom init = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        SplittableRandom init = Seeds.stream(seed, "quadratic/start", 0);
         double[] x0 = new double[dim];
         double norm = 0;
         for (int j = 0; j < dim; j++) {

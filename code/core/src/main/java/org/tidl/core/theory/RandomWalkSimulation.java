@@ -2,6 +2,7 @@ package org.tidl.core.theory;
 
 import java.util.SplittableRandom;
 import org.tidl.api.GossipScheme;
+import org.tidl.api.Seeds;
 
 /**
  * Monte-Carlo estimate of n_W(γ) by running the walks of paper Eqs. 4–5, z ← W(t)(√γ z + ξ), for many
@@ -31,7 +32,7 @@ public final class RandomWalkSimulation {
         int r = repetitions;
         double[] z = new double[n * r];
         double[] tmp = new double[n * r];
-        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom rng = Seeds.stream(seed, "random-walk/noise", 0);
         double sg = Math.sqrt(gamma);
         boolean periodic = scheme.period() != GossipScheme.APERIODIC;
         for (int s = 0; s < steps; s++) {

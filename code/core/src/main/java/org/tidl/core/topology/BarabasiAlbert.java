@@ -1,10 +1,10 @@
 package org.tidl.core.topology;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
 
 /** Barabási–Albert preferential attachment as networkx (star on m + 1 nodes, then m links per node), max-degree weights. */
@@ -21,7 +21,7 @@ public final class BarabasiAlbert implements TopologyProvider {
         if (m >= n) {
             throw new IllegalArgumentException("m must be < n (got m = " + m + ", n = " + n + ")");
         }
-        int[][] edges = RandomGraphs.barabasiAlbert(n, m, new SplittableRandom(p.integer("seed")));
+        int[][] edges = RandomGraphs.barabasiAlbert(n, m, Seeds.stream(p.integer("seed"), name(), 0));
         return GossipScheme.fixed(MaxDegreeWeights.fromNeighbors(MaxDegreeWeights.neighborsOfEdges(n, edges)));
     }
 }

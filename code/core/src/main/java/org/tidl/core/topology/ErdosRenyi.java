@@ -1,10 +1,10 @@
 package org.tidl.core.topology;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
 
 /** G(n, p) resampled until connected (seeded), max-degree weights as the reproduction repo. */
@@ -18,7 +18,7 @@ public final class ErdosRenyi implements TopologyProvider {
 
     @Override
     public GossipScheme create(int n, Parameters p) {
-        int[][] edges = RandomGraphs.connectedErdosRenyi(name(), n, p.real("p"), new SplittableRandom(p.integer("seed")));
+        int[][] edges = RandomGraphs.connectedErdosRenyi(name(), n, p.real("p"), Seeds.stream(p.integer("seed"), name(), 0));
         return GossipScheme.fixed(MaxDegreeWeights.fromNeighbors(MaxDegreeWeights.neighborsOfEdges(n, edges)));
     }
 }

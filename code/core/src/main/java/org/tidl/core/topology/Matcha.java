@@ -7,6 +7,7 @@ import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
 import org.tidl.core.InvalidInputException;
 import org.tidl.core.TopologyRegistry;
@@ -14,8 +15,8 @@ import org.tidl.core.linalg.Dense;
 
 /**
  * MATCHA (Wang et al. 2019; ../shared/docs/algorithms.md §1.3): the base graph is split into matchings
- * L_1 … L_M (greedy edge colouring); at step t each matching is active with probability p_j, independently and
- * seeded by (seed, t), and W(t) = I − α Σ_j B_j(t) L_j.
+ * L_1 … L_M (greedy edge colouring); at step t each matching is active with probability p_j, independently, from
+ * the stream {@link Seeds} derives from (seed, t), and W(t) = I − α Σ_j B_j(t) L_j.
  * <ul>
  *   <li>p maximises λ₂(Σ p_j L_j) subject to Σ p_j ≤ budget·M, 0 ≤ p_j ≤ 1 (the authors solve this LP-like
  *       problem with CVXOPT; here projected supergradient ascent on the concave λ₂, from p = budget);</li>
@@ -50,7 +51,7 @@ public final class Matcha implements TopologyProvider {
         Design d = design(n, p.text("base").replace(';', ','), p.real("budget"));
         long seed = p.integer("seed");
         return GossipScheme.of(n, GossipScheme.APERIODIC, t -> {
-            SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + t);
+            SplittableRandom rng = Seeds.stream(seed, name(), t);
             GossipMatrix.Builder b = GossipMatrix.builder(n);
             for (int j = 0; j < d.matchings().size(); j++) {
                 if (rng.nextDouble() < d.probabilities()[j]) {

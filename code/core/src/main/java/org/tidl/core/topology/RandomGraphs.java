@@ -2,6 +2,7 @@ package org.tidl.core.topology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.tidl.core.InvalidInputException;
 
@@ -33,7 +34,7 @@ final class RandomGraphs {
             }
         }
         throw new InvalidInputException(topology + ": no connected G(" + n + ", " + p + ") in " + TRIES
-                + " samples; p must be well above ln(n)/n = " + String.format("%.3g", Math.log(n) / n));
+                + " samples; p must be well above ln(n)/n = " + String.format(Locale.ROOT, "%.3g", Math.log(n) / n));
     }
 
     /**

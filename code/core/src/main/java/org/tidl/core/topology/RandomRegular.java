@@ -1,10 +1,10 @@
 package org.tidl.core.topology;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
 
 /** A random connected d-regular graph (pairing model, seeded), weights 1/(d + 1). */
@@ -21,7 +21,7 @@ public final class RandomRegular implements TopologyProvider {
         if (d >= n || (n * (long) d) % 2 != 0) {
             throw new IllegalArgumentException("needs degree < n and n*degree even (got degree = " + d + ", n = " + n + ")");
         }
-        int[][] edges = RandomGraphs.randomRegular(name(), n, d, new SplittableRandom(p.integer("seed")));
+        int[][] edges = RandomGraphs.randomRegular(name(), n, d, Seeds.stream(p.integer("seed"), name(), 0));
         return GossipScheme.fixed(MaxDegreeWeights.fromNeighbors(MaxDegreeWeights.neighborsOfEdges(n, edges)));
     }
 }

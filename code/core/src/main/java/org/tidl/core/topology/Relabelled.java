@@ -6,6 +6,7 @@ import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
 import org.tidl.core.TopologyRegistry;
 
@@ -42,12 +43,13 @@ public final class Relabelled implements TopologyProvider {
     public GossipScheme create(int n, Parameters p) {
         GossipScheme base = TopologyRegistry.builtIn().build(p.text("base").replace(';', ','), n).scheme();
         int graphs = p.integer("graphs");
-        SplittableRandom rng = new SplittableRandom(p.integer("seed"));
+        long seed = p.integer("seed");
         int[][] perm = new int[graphs][n];
         for (int g = 0; g < graphs; g++) {
             for (int i = 0; i < n; i++) {
                 perm[g][i] = i;
             }
+            SplittableRandom rng = Seeds.stream(seed, name(), g); // copy g's own permutation
             for (int i = n - 1; g > 0 && i > 0; i--) {
                 int j = rng.nextInt(i + 1);
                 int t = perm[g][i];

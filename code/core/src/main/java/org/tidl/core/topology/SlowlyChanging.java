@@ -7,6 +7,7 @@ import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
 
 /**
@@ -55,7 +56,7 @@ public abstract class SlowlyChanging implements TopologyProvider {
         public GossipScheme create(int n, Parameters p) {
             int k = p.integer("k");
             long seed = p.integer("seed");
-            int[][] start = RandomGraphs.connectedErdosRenyi(name(), n, p.real("p"), new SplittableRandom(seed));
+            int[][] start = RandomGraphs.connectedErdosRenyi(name(), n, p.real("p"), Seeds.stream(seed, name() + "/start", 0));
             Object lock = new Object();
             long[] at = {-1};
             boolean[][] state = {null};
@@ -68,7 +69,7 @@ public abstract class SlowlyChanging implements TopologyProvider {
                             state[0][e[0] * n + e[1]] = true;
                             state[0][e[1] * n + e[0]] = true;
                         }
-                        rng[0] = new SplittableRandom(seed ^ 0x51A7L);
+                        rng[0] = Seeds.stream(seed, name() + "/toggles", 0);
                         at[0] = 0;
                     }
                     while (at[0] < t) {
@@ -99,7 +100,7 @@ public abstract class SlowlyChanging implements TopologyProvider {
         @Override
         public GossipScheme create(int n, Parameters p) {
             Require.atLeast(name(), n, 4);
-            return redrawnEachStep(n, p, 0, a -> {
+            return redrawnEachStep(name(), n, p, 0, a -> {
                 for (int i = 0; i < n; i++) {
                     int j = (i + 1) % n;
                     a[i * n + j] = a[j * n + i] = true;
@@ -116,7 +117,7 @@ public abstract class SlowlyChanging implements TopologyProvider {
         @Override
         public GossipScheme create(int n, Parameters p) {
             Require.atLeast(name(), n, 3);
-            return redrawnEachStep(n, p, 1, a -> {
+            return redrawnEachStep(name(), n, p, 1, a -> {
                 for (int i = 1; i < n; i++) {
                     a[i] = a[i * n] = true;
                 }
@@ -124,14 +125,14 @@ public abstract class SlowlyChanging implements TopologyProvider {
         }
     }
 
-    /** A base graph plus k random edges among workers ≥ {@code from}, redrawn at every step from (seed, t). */
-    static GossipScheme redrawnEachStep(int n, Parameters p, int from, java.util.function.Consumer<boolean[]> base) {
+    /** A base graph plus k random edges among workers ≥ {@code from}, redrawn at every step from the stream (seed, name, t). */
+    static GossipScheme redrawnEachStep(String name, int n, Parameters p, int from, java.util.function.Consumer<boolean[]> base) {
         int k = p.integer("k");
         long seed = p.integer("seed");
         return GossipScheme.of(n, GossipScheme.APERIODIC, t -> {
             boolean[] a = new boolean[n * n];
             base.accept(a);
-            addRandomEdges(a, n, k, from, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + t));
+            addRandomEdges(a, n, k, from, Seeds.stream(seed, name, t));
             return weights(n, a);
         });
     }

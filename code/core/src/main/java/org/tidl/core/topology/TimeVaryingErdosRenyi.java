@@ -1,15 +1,16 @@
 package org.tidl.core.topology;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
 
 /**
- * A fresh connected G(n, p) at every step (seeded by seed and t, so W(t) does not depend on the order of the
- * calls). Not periodic: n_W needs {@code --method simulate}.
+ * A fresh connected G(n, p) at every step, drawn from the stream {@link Seeds} derives from (seed, t), so W(t)
+ * does not depend on the order of the calls and consecutive seeds are independent. Not periodic: n_W needs
+ * {@code --method simulate}.
  */
 public final class TimeVaryingErdosRenyi implements TopologyProvider {
     @Override public String name() { return "time-varying-erdos-renyi"; }
@@ -20,8 +21,9 @@ public final class TimeVaryingErdosRenyi implements TopologyProvider {
     public GossipScheme create(int n, Parameters p) {
         double prob = p.real("p");
         long seed = p.integer("seed");
-        RandomGraphs.connectedErdosRenyi(name(), n, prob, new SplittableRandom(seed)); // fail now, not mid-run
-        return GossipScheme.of(n, GossipScheme.APERIODIC, t -> MaxDegreeWeights.fromNeighbors(MaxDegreeWeights.neighborsOfEdges(n,
-                RandomGraphs.connectedErdosRenyi(name(), n, prob, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + t)))));
+        GossipScheme scheme = GossipScheme.of(n, GossipScheme.APERIODIC, t -> MaxDegreeWeights.fromNeighbors(
+                MaxDegreeWeights.neighborsOfEdges(n, RandomGraphs.connectedErdosRenyi(name(), n, prob, Seeds.stream(seed, name(), t)))));
+        scheme.matrix(0); // fail now, not mid-run
+        return scheme;
     }
 }
