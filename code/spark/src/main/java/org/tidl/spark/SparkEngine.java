@@ -161,7 +161,7 @@ public final class SparkEngine implements Engine {
             }
             int running = -1;
             while (!pending.isEmpty()) {
-                int now = runningTasks();
+                int now = Math.min(runningTasks(), pending.size()); // a finished task's stage may still count it
                 if (now != running) {
                     running = now;
                     reporter.running(now);

@@ -61,7 +61,7 @@ public final class RunEnvironment {
         } catch (RuntimeException | LinkageError e) {
             c.put("nd4j.native-build", "unknown");
         }
-        c.put("blas", p.getProperty("blas.vendor", "?") + ", " + p.getProperty("blas.threads", "?") + " thread(s)");
+        c.put("blas", p.getProperty("blas.vendor", "?")); // its threads follow OMP_NUM_THREADS (ND4J reports them only once used)
         c.put("data.train", describe(train));
         c.put("data.test", describe(test));
         Map<String, String> r = new LinkedHashMap<>();

@@ -458,8 +458,7 @@ final class RunLog implements AutoCloseable {
 
     /** At most ~80 characters of someone's text, for messages. */
     static String excerpt(String s) {
-        String one = s.replaceAll("\\p{Cntrl}", "?");
-        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+        return CsvReader.clip(s.replaceAll("\\p{Cntrl}", "?"));
     }
 
     private static String firstDifference(String a, String b) {
