@@ -182,7 +182,7 @@ final class TrainCommand implements Command {
         }
         Engine.Settings settings = new Engine.Settings(x, ctx.topologies(), ctx.optimizers(), ctx.pluginFolders(),
                 Trainer.dataDir(x, cl.getOptionValue("data-dir")), cl.getOptionValue("executor-data-dir"),
-                cl.getOptionValue("master"), conf, ctx.err);
+                cl.getOptionValue("master"), conf);
         Engine.Provider provider = null;
         for (Engine.Provider p : ServiceLoader.load(Engine.Provider.class)) {
             if (p.name().equals(name)) {

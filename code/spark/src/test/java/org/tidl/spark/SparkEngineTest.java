@@ -55,7 +55,7 @@ class SparkEngineTest {
 
     static Engine.Settings settings(Experiment x) {
         return new Engine.Settings(x, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn(), List.of(),
-                Trainer.dataDir(x, null), null, null, Map.of(), System.err);
+                Trainer.dataDir(x, null), null, null, Map.of());
     }
 
     private static Path local(Experiment x, Path out) {

@@ -1,6 +1,5 @@
 package org.tidl.dl.experiment;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +60,9 @@ public interface Engine extends AutoCloseable {
      * @param executorDataDir the data folder as executors see it (a shared path), or null
      * @param master          the cluster to run on, or null (the engine's default)
      * @param conf            engine settings (e.g. Spark's key=value settings)
-     * @param log             where the engine reports what it does (stderr)
      */
     record Settings(Experiment experiment, TopologyRegistry topologies, OptimizerRegistry optimizers,
                     List<Path> pluginFolders, Path dataDir, String executorDataDir, String master,
-                    Map<String, String> conf, PrintStream log) {
+                    Map<String, String> conf) {
     }
 }
