@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkJobInfo;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -161,7 +162,7 @@ public final class SparkEngine implements Engine {
             }
             int running = -1;
             while (!pending.isEmpty()) {
-                int now = Math.min(runningTasks(), pending.size()); // a finished task's stage may still count it
+                int now = runningTasks(pending.keySet());
                 if (now != running) {
                     running = now;
                     reporter.running(now);
@@ -198,12 +199,22 @@ public final class SparkEngine implements Engine {
         }
     }
 
-    private int runningTasks() {
+    /**
+     * Tasks running for the cells not yet finished, as Spark's status tracker reports them: for progress only (a
+     * slot is reused before the previous task's end reaches the tracker, so it can read one high for a moment).
+     */
+    private int runningTasks(Iterable<JavaFutureAction<List<CellResult>>> cells) {
         int n = 0;
-        for (int id : sc.statusTracker().getActiveStageIds()) {
-            SparkStageInfo s = sc.statusTracker().getStageInfo(id);
-            if (s != null) {
-                n += s.numActiveTasks();
+        for (JavaFutureAction<List<CellResult>> f : cells) {
+            if (f.isDone()) {
+                continue;
+            }
+            for (int job : f.jobIds()) {
+                SparkJobInfo j = sc.statusTracker().getJobInfo(job);
+                for (int stage : j == null ? new int[0] : j.stageIds()) {
+                    SparkStageInfo s = sc.statusTracker().getStageInfo(stage);
+                    n += s == null ? 0 : s.numActiveTasks();
+                }
             }
         }
         return n;

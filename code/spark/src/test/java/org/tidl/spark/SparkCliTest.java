@@ -48,10 +48,10 @@ class SparkCliTest {
                 "--master", "local[2,2]");
         assertThat(spark.code()).as(spark.err()).isZero();
         assertThat(spark.out()).isEqualTo(dir.resolve("s/c/runs.csv") + "\n" + dir.resolve("s/c/evaluations.csv") + "\n");
-        assertThat(spark.err()).contains("tidl: train: c: 8 cells to run (0 already done) on spark", "| done 8/8, running 0, failed 0, ETA 0:00");
+        assertThat(spark.err()).contains("tidl: train: c: 8 cells to run (0 already done) on spark", "| done 8/8, running ");
         assertThat(spark.err().lines().filter(l -> l.startsWith("tidl: train: cell "))).hasSize(8)
                 .allMatch(l -> l.matches("tidl: train: cell \\d \\[(ring|star), [24] workers, lr 0\\.(05|2), seed 1\\]: (train loss \\d\\.\\d{4}, "
-                        + "test accuracy 0\\.\\d{4}|diverged at step \\d) \\(\\d+\\.\\d s\\) \\| done \\d/8, running [0-2], failed 0, ETA \\d+:\\d\\d"),
+                        + "test accuracy 0\\.\\d{4}|diverged at step \\d) \\(\\d+\\.\\d s\\) \\| done \\d/8, running \\d, failed 0, ETA \\d+:\\d\\d"),
                         "one line per cell");
         Result local = tidl("train", "--experiment", exp.toString(), "--out", dir.resolve("l").toString());
         assertThat(local.code()).as(local.err()).isZero();
@@ -80,7 +80,7 @@ class SparkCliTest {
     /** The driver (a real process) killed with SIGKILL after two cells: --resume on Spark finishes with the same rows. */
     @Test
     void aDriverKilledMidSweepIsResumedWithTheLocalEnginesRows(@TempDir Path dir) throws Exception {
-        Path exp = experiment(dir, "hidden = 64", "workers = 4", "steps = 150", "topologies = ring; star; fully-connected",
+        Path exp = experiment(dir, "hidden = 32", "workers = 4", "steps = 80", "topologies = ring; star; fully-connected",
                 "learning-rates = 0.05,0.2");
         Path out = dir.resolve("k");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
