@@ -117,7 +117,9 @@ public final class NdWorkerMatrix implements WorkerMatrix {
 
     private boolean fusedPossible(NdWorkerMatrix d) {
         return CPU && data.dataType() == DataType.FLOAT && d.data.dataType() == DataType.FLOAT
-                && data.offset() == 0 && d.data.offset() == 0 && data.ordering() == 'c' && d.data.ordering() == 'c' && !data.isView() && !d.data.isView();
+                && data.offset() == 0 && d.data.offset() == 0 && data.ordering() == 'c' && d.data.ordering() == 'c' && !data.isView() && !d.data.isView()
+                // the NIO views are int-indexed over at most 2^31 - 1 bytes: larger blocks take the axpy route
+                && data.length() <= Integer.MAX_VALUE / Float.BYTES;
     }
 
     /**

@@ -99,12 +99,18 @@ public abstract class GossipMatrix {
         return new Builder(n);
     }
 
-    /** Builds a sparse matrix. Setting an entry twice keeps the last value. */
+    /**
+     * Builds a sparse matrix. Setting an entry twice keeps the last value. Rows longer than
+     * {@value #HASHED_ROW} entries get a hash index, so building a row of d entries costs O(d) (a star's hub
+     * with a million neighbours included), not O(d²).
+     */
     public static final class Builder {
+        private static final int HASHED_ROW = 16;
         private final int n;
         private int[][] cols;
         private double[][] vals;
         private int[] counts;
+        private int[][] index; // per long row: open addressing on the column, storing slot + 1
 
         private Builder(int n) {
             if (n < 1) {
@@ -114,20 +120,20 @@ public abstract class GossipMatrix {
             this.cols = new int[n][];
             this.vals = new double[n][];
             this.counts = new int[n];
+            this.index = new int[n][];
         }
 
         public Builder set(int i, int j, double w) {
             if (i < 0 || i >= n || j < 0 || j >= n) {
                 throw new IllegalArgumentException("entry (" + i + ", " + j + ") outside a " + n + "×" + n + " matrix");
             }
+            int k = slot(i, j);
+            if (k >= 0) {
+                vals[i][k] = w;
+                return this;
+            }
             int c = counts[i];
             int[] cs = cols[i];
-            for (int k = 0; k < c; k++) {
-                if (cs[k] == j) {
-                    vals[i][k] = w;
-                    return this;
-                }
-            }
             if (cs == null) {
                 cols[i] = cs = new int[4];
                 vals[i] = new double[4];
@@ -138,17 +144,67 @@ public abstract class GossipMatrix {
             cs[c] = j;
             vals[i][c] = w;
             counts[i] = c + 1;
+            if (index[i] != null) {
+                if (2 * (c + 1) > index[i].length) {
+                    reindex(i);
+                } else {
+                    insert(index[i], j, c);
+                }
+            } else if (c + 1 > HASHED_ROW) {
+                reindex(i);
+            }
             return this;
+        }
+
+        /** Where column j sits in row i, or −1. */
+        private int slot(int i, int j) {
+            int[] h = index[i];
+            if (h == null) {
+                int[] cs = cols[i];
+                for (int k = 0; k < counts[i]; k++) {
+                    if (cs[k] == j) {
+                        return k;
+                    }
+                }
+                return -1;
+            }
+            int mask = h.length - 1;
+            for (int p = hash(j) & mask; h[p] != 0; p = (p + 1) & mask) {
+                if (cols[i][h[p] - 1] == j) {
+                    return h[p] - 1;
+                }
+            }
+            return -1;
+        }
+
+        private void reindex(int i) {
+            int c = counts[i];
+            int size = Integer.highestOneBit(Math.max(4 * c, 64) - 1) << 1;
+            int[] h = new int[size];
+            for (int k = 0; k < c; k++) {
+                insert(h, cols[i][k], k);
+            }
+            index[i] = h;
+        }
+
+        private static void insert(int[] h, int column, int k) {
+            int mask = h.length - 1;
+            int p = hash(column) & mask;
+            while (h[p] != 0) {
+                p = (p + 1) & mask;
+            }
+            h[p] = k + 1;
+        }
+
+        private static int hash(int j) {
+            int x = j * 0x9E3779B9;
+            return x ^ (x >>> 16);
         }
 
         /** w_ij, or 0 when unset. */
         public double get(int i, int j) {
-            for (int k = 0; k < counts[i]; k++) {
-                if (cols[i][k] == j) {
-                    return vals[i][k];
-                }
-            }
-            return 0.0;
+            int k = slot(i, j);
+            return k >= 0 ? vals[i][k] : 0.0;
         }
 
         /** Sum of row i so far. */
@@ -172,27 +228,36 @@ public abstract class GossipMatrix {
             int[] colIdx = new int[(int) total];
             double[] w = new double[(int) total];
             int p = 0;
+            long[] order = new long[0];
             for (int i = 0; i < n; i++) {
                 rowStart[i] = p;
                 int c = counts[i];
                 if (c == 0) {
                     continue;
                 }
-                Integer[] order = new Integer[c];
-                for (int k = 0; k < c; k++) {
-                    order[k] = k;
+                // columns are distinct within a row: sort (column, slot) pairs packed in longs, no boxing
+                if (order.length < c) {
+                    order = new long[Math.max(c, 2 * order.length)];
                 }
                 int[] cs = cols[i];
-                Arrays.sort(order, (a, b) -> Integer.compare(cs[a], cs[b]));
                 for (int k = 0; k < c; k++) {
-                    colIdx[p] = cs[order[k]];
-                    w[p] = vals[i][order[k]];
+                    order[k] = ((long) cs[k] << 32) | k;
+                }
+                Arrays.sort(order, 0, c);
+                for (int k = 0; k < c; k++) {
+                    int slot = (int) order[k];
+                    colIdx[p] = cs[slot];
+                    w[p] = vals[i][slot];
                     p++;
                 }
+                cols[i] = null;
+                vals[i] = null;
+                index[i] = null;
             }
             rowStart[n] = p;
             cols = null;
             vals = null;
+            index = null;
             return new Sparse(n, rowStart, colIdx, w);
         }
     }

@@ -42,11 +42,15 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
         return new Parameter(name, ParameterType.TEXT, defaultValue, Double.NaN, Double.NaN, false, description);
     }
 
-    /** What values are allowed, in words: "integer in [1, 1000]", "real in [0, 1)". */
+    /**
+     * What values are allowed, in words: "integer in [1, 1000]", "real in [0, 1)", "real >= 0". An upper bound
+     * that only says "what the type holds" (2147483647 for an integer, Double.MAX_VALUE for a real) is left out:
+     * "integer >= 0", not "integer in [0, 2147483647]".
+     */
     public String allowed() {
         String range = "";
         boolean hasLower = !Double.isNaN(lower);
-        boolean hasUpper = !Double.isNaN(upper);
+        boolean hasUpper = !Double.isNaN(upper) && !upperIsTypeLimit();
         if (hasLower && hasUpper) {
             range = " in [" + fmt(lower) + ", " + fmt(upper) + (upperOpen ? ")" : "]");
         } else if (hasLower) {
@@ -113,7 +117,15 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
     }
 
     private IllegalArgumentException invalid(String value) {
-        return new IllegalArgumentException("parameter '" + name + "' must be " + allowed() + ", got '" + value + "'");
+        // the type's limit, left out of allowed(), is named when it is what the value broke
+        String limit = upper == Integer.MAX_VALUE ? " (at most " + fmt(upper) + ")" : "";
+        return new IllegalArgumentException("parameter '" + name + "' must be " + allowed() + limit + ", got '" + value + "'");
+    }
+
+    /** Whether {@code upper} is only the largest value of the type (Integer.MAX_VALUE, Long.MAX_VALUE, Double.MAX_VALUE, ∞). */
+    private boolean upperIsTypeLimit() {
+        return upper == Integer.MAX_VALUE || upper == (double) Long.MAX_VALUE || upper == Double.MAX_VALUE
+                || upper == Double.POSITIVE_INFINITY;
     }
 
     private static String fmt(double x) {

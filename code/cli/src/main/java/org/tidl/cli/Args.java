@@ -1,17 +1,33 @@
 package org.tidl.cli;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.tidl.core.InvalidInputException;
+import org.tidl.core.Messages;
+import org.tidl.core.NumberLists;
 import org.tidl.core.io.Csv;
 
-/** Option builders and readers shared by the commands. */
+/**
+ * Option builders and readers shared by the commands: the one place where an option's value is checked against
+ * what it allows (whole numbers that do not fit are refused, never wrapped), so every command gives the same
+ * one-line error.
+ */
 final class Args {
 
     /** Workers value for {@code --workers inf}. */
     static final int INFINITE = -1;
+
+    /** Most threads a command may ask for (ForkJoinPool's limit is 32767; more is a typo). */
+    static final int MAX_THREADS = 4096;
+
+    /** Options declared with {@link #repeated}: the only ones that may be given more than once. */
+    private static final Set<String> REPEATABLE = ConcurrentHashMap.newKeySet();
 
     private Args() {
     }
@@ -24,12 +40,35 @@ final class Args {
         return b.build();
     }
 
+    /** An option that may be given several times (each occurrence adds a value). */
     static Option repeated(String name, String arg, String desc) {
+        REPEATABLE.add(name);
         return Option.builder().longOpt(name).desc(desc).hasArg().argName(arg).build();
     }
 
     static Option out() {
         return opt("out", "FILE", "write the CSV to FILE (atomically) instead of stdout");
+    }
+
+    /**
+     * Refuses an option given twice (unless declared {@link #repeated}: a second {@code --workers} would
+     * otherwise be ignored) and an option whose value is empty ({@code --out ''}).
+     */
+    static void checkOccurrences(CommandLine cl) {
+        Map<String, String> seen = new HashMap<>();
+        for (Option o : cl.getOptions()) {
+            String name = o.getLongOpt() != null ? o.getLongOpt() : o.getOpt();
+            String value = o.getValue();
+            if (o.hasArg() && (value == null || value.isBlank())) {
+                throw new InvalidInputException("--" + name + " needs a value, got " + Messages.quote(value == null ? "" : value));
+            }
+            String before = seen.putIfAbsent(name, value == null ? "" : value);
+            if (before != null && !REPEATABLE.contains(name)) {
+                throw new InvalidInputException("--" + name + " is given more than once"
+                        + (o.hasArg() ? " (" + Messages.quote(before) + " and " + Messages.quote(value) + ")" : "")
+                        + "; give it once");
+            }
+        }
     }
 
     static String required(CommandLine cl, String name) {
@@ -48,61 +87,87 @@ final class Args {
         return List.of(v);
     }
 
-    /** A positive integer, or {@link #INFINITE} for "inf" when allowed. */
+    /** A whole number of workers in [1, max], or {@link #INFINITE} for "inf" when allowed. */
     static int workers(CommandLine cl, boolean allowInfinite) {
-        String v = required(cl, "workers").trim();
+        return workers(cl, allowInfinite, Integer.MAX_VALUE);
+    }
+
+    static int workers(CommandLine cl, boolean allowInfinite, int max) {
+        String v = required(cl, "workers").strip();
         if (allowInfinite && (v.equals("inf") || v.equals("infinite"))) {
             return INFINITE;
         }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 1) {
-                return n;
+        if (allowInfinite) {
+            try {
+                return NumberLists.wholeInt("--workers", v, 1, max);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.getMessage().replace(", got", " or inf, got"));
             }
-        } catch (NumberFormatException e) {
-            // fall through
         }
-        throw new InvalidInputException("--workers must be a whole number >= 1" + (allowInfinite ? " or inf" : "")
-                + ", got '" + v + "'");
+        return NumberLists.wholeInt("--workers", v, 1, max);
     }
 
+    /** A real in [lower, upper] (finite). */
     static double real(CommandLine cl, String name, double lower, double upper, String allowed) {
         String v = required(cl, name);
-        double x;
         try {
-            x = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("--" + name + " must be " + allowed + ", got '" + v + "'");
+            return NumberLists.real("--" + name, v, lower, false, upper, false);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--" + name + " must be " + allowed + ", got " + Messages.quote(v));
         }
-        if (!(x >= lower && x <= upper)) {
-            throw new InvalidInputException("--" + name + " must be " + allowed + ", got '" + v + "'");
-        }
-        return x;
     }
 
+    /** --seed: any 64-bit whole number (default 1). */
     static long seed(CommandLine cl) {
-        String v = cl.getOptionValue("seed", "1");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("--seed must be a whole number, got '" + v + "'");
-        }
+        return NumberLists.whole("--seed", cl.getOptionValue("seed", "1"), Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
-    static int positiveInt(CommandLine cl, String name, int dflt) {
+    /** A whole number in [min, max]; {@code dflt} when the option is absent. */
+    static int integer(CommandLine cl, String name, int dflt, int min, int max) {
         String v = cl.getOptionValue(name);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int x = Integer.parseInt(v);
-            if (x >= 1) {
-                return x;
+        return v == null ? dflt : NumberLists.wholeInt("--" + name, v, min, max);
+    }
+
+    /** A whole number in [1, 2147483647]; {@code dflt} when the option is absent. */
+    static int positiveInt(CommandLine cl, String name, int dflt) {
+        return integer(cl, name, dflt, 1, Integer.MAX_VALUE);
+    }
+
+    /** --threads in [1, {@link #MAX_THREADS}] (default: the cores). */
+    static int threads(CommandLine cl) {
+        return integer(cl, "threads", Runtime.getRuntime().availableProcessors(), 1, MAX_THREADS);
+    }
+
+    /**
+     * The command line that runs {@code command} again with the options of {@code cl}, less those named in
+     * {@code drop}, plus {@code extra}; values are quoted for a POSIX shell where needed. For the hint of
+     * {@link Progress#whenInterrupted}: {@code rerun("train", cl, Set.of("fresh"), "--resume")} gives
+     * {@code ./tidl train --experiment fashion-grid --set 'name=my run' --resume}.
+     */
+    static String rerun(String command, CommandLine cl, Set<String> drop, String... extra) {
+        StringBuilder sb = new StringBuilder("./tidl ").append(command);
+        for (Option o : cl.getOptions()) {
+            String name = o.getLongOpt() != null ? o.getLongOpt() : o.getOpt();
+            if (drop.contains(name) || name.equals("help")) {
+                continue;
             }
-        } catch (NumberFormatException e) {
-            // fall through
+            sb.append(" --").append(name);
+            if (o.hasArg()) {
+                sb.append(' ').append(shellQuote(o.getValue()));
+            }
         }
-        throw new InvalidInputException("--" + name + " must be a whole number >= 1, got '" + v + "'");
+        for (String e : extra) {
+            sb.append(' ').append(e);
+        }
+        return sb.toString();
+    }
+
+    /** {@code s} as one word for a POSIX shell: as is when plainly safe, else in single quotes. */
+    static String shellQuote(String s) {
+        if (s != null && !s.isEmpty() && s.matches("[A-Za-z0-9_./:=,@%+-]+")) {
+            return s;
+        }
+        return "'" + (s == null ? "" : s.replace("'", "'\\''")) + "'";
     }
 
     /** Prints the table, or writes it to --out and says where on stderr. */

@@ -8,6 +8,7 @@ import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.StepContext;
+import org.tidl.core.InvalidInputException;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.io.Csv;
 import org.tidl.core.quadratic.IsotropicQuadraticOracle;
@@ -34,6 +35,10 @@ final class BenchCommand implements Command {
         int n = cl.hasOption("workers") ? Args.workers(cl, false) : 32;
         int d = Args.positiveInt(cl, "dim", 100);
         int steps = Args.positiveInt(cl, "steps", 20_000);
+        if ((long) n * d > Integer.MAX_VALUE - 8) { // the simulator keeps the n × d block in one array
+            throw new InvalidInputException("--workers × --dim must be at most " + (Integer.MAX_VALUE - 8) + ", got "
+                    + n + " × " + d);
+        }
         Csv csv = new Csv("measurement", "topology", "workers", "dim", "non_zeros", "steps", "seconds",
                 "worker_steps_per_second", "ns_per_worker_step", "gb_per_second_touched");
         for (String spec : new String[] {"ring", "time-varying-exponential", "fully-connected"}) {

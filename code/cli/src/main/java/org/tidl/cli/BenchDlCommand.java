@@ -2,7 +2,9 @@ package org.tidl.cli;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.tidl.core.InvalidInputException;
 import org.tidl.core.io.Csv;
+import org.tidl.dl.experiment.Experiment;
 import org.tidl.dl.engine.DlBenchmark;
 
 /**
@@ -18,15 +20,19 @@ final class BenchDlCommand implements Command {
     public Options options() {
         return new Options()
                 .addOption(Args.opt("workers", "N", "workers (default: both settings, 64 x 5000 and 32 x 512)"))
-                .addOption(Args.opt("hidden", "H", "hidden units of the MLP 784-H-10"))
+                .addOption(Args.opt("hidden", "H", "hidden units of the MLP 784-H-10 (default 512; needs --workers)"))
                 .addOption(Args.opt("optimizer", "SPEC", "optimizer (default dsgd-atc), e.g. gradient-tracking or detag"))
                 .addOption(Args.opt("steps", "T", "measured steps (default 4 for H >= 2000, else 20); as many warm-up steps"));
     }
 
     @Override
     public int run(CommandLine cl, Context ctx) {
+        if (cl.hasOption("hidden") && !cl.hasOption("workers")) {
+            throw new InvalidInputException("--hidden needs --workers (without both, bench-dl runs its two standard"
+                    + " settings, 64 x 5000 and 32 x 512)");
+        }
         int[][] settings = cl.hasOption("workers")
-                ? new int[][] {{Args.workers(cl, false), Args.positiveInt(cl, "hidden", 512)}}
+                ? new int[][] {{Args.workers(cl, false), Args.integer(cl, "hidden", 512, 1, Experiment.MAX_HIDDEN)}}
                 : new int[][] {{64, 5000}, {32, 512}};
         Csv csv = new Csv("workers", "hidden", "parameters_per_worker", "batch", "topology", "steps", "samples_per_second",
                 "gradient_seconds_per_step", "update_seconds_per_step", "gossip_seconds_per_step", "omp_num_threads", "optimizer");
@@ -34,7 +40,7 @@ final class BenchDlCommand implements Command {
             int steps = Args.positiveInt(cl, "steps", s[1] >= 2000 ? 4 : 20);
             ctx.err.println("tidl: bench-dl: " + s[0] + " workers, MLP 784-" + s[1] + "-10 ...");
             String optimizer = cl.getOptionValue("optimizer", "dsgd-atc");
-            DlBenchmark.Result r = DlBenchmark.run(s[0], s[1], 16, "ring", steps, optimizer);
+            DlBenchmark.Result r = DlBenchmark.run(s[0], s[1], 16, "ring", steps, optimizer, ctx.topologies(), ctx.optimizers());
             csv.add(s[0], s[1], r.parameters(), 16, "ring", steps, r.samplesPerSecond(), r.gradientSeconds(),
                     r.updateSeconds(), r.gossipSeconds(), System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"), optimizer);
         }

@@ -17,6 +17,14 @@ interface Command {
     /** Command-specific options; the shared ones (--plugins, --out, --help) are added by {@link Main}. */
     Options options();
 
+    /**
+     * Text printed after the options in {@code ./tidl help COMMAND} (e.g. the keys an option accepts, or where
+     * they are documented); null for none.
+     */
+    default String footer() {
+        return null;
+    }
+
     /** @return the exit code */
     int run(CommandLine cl, Context ctx) throws Exception;
 }

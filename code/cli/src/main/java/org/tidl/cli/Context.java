@@ -16,6 +16,8 @@ final class Context {
     private final String pluginsEnv;
     private TopologyRegistry topologies;
     private OptimizerRegistry optimizers;
+    /** Warnings already shown: a jar that is not a zip is reported by both catalogs, shown once. */
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     Context(PrintStream out, PrintStream err, String pluginsOption, String pluginsEnv) {
         this.out = out;
@@ -32,9 +34,7 @@ final class Context {
     TopologyRegistry topologies() {
         if (topologies == null) {
             topologies = TopologyRegistry.load(pluginFolders());
-            for (String w : topologies.catalog().warnings()) {
-                err.println("tidl: warning: " + w);
-            }
+            warn(topologies.catalog().warnings());
         }
         return topologies;
     }
@@ -43,10 +43,16 @@ final class Context {
     OptimizerRegistry optimizers() {
         if (optimizers == null) {
             optimizers = OptimizerRegistry.load(pluginFolders());
-            for (String w : optimizers.catalog().warnings()) {
+            warn(optimizers.catalog().warnings());
+        }
+        return optimizers;
+    }
+
+    private void warn(List<String> warnings) {
+        for (String w : warnings) {
+            if (warned.add(w)) {
                 err.println("tidl: warning: " + w);
             }
         }
-        return optimizers;
     }
 }

@@ -2,6 +2,7 @@ package org.tidl.cli;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.tidl.core.InvalidInputException;
 import org.tidl.core.Topology;
 import org.tidl.core.io.Csv;
 import org.tidl.core.theory.GraphProperties;
@@ -27,11 +28,15 @@ final class DescribeCommand implements Command {
         Csv csv = new Csv("topology", "workers", "period", "symmetric", "doubly_stochastic", "min_degree",
                 "max_degree", "edges", "diameter", "spectral_gap");
         for (String spec : Args.topologies(cl)) {
-            Topology t = ctx.topologies().build(spec, n);
-            GraphProperties g = GraphProperties.of(t.scheme());
-            double gap = SpectralGap.of(t.scheme());
-            csv.add(spec, n, g.period(), g.symmetric(), g.doublyStochastic(), g.minDegree(), g.maxDegree(), g.edges(),
-                    Double.isInfinite(g.diameter()) ? "inf" : Long.toString((long) g.diameter()), gap);
+            try {
+                Topology t = ctx.topologies().build(spec, n);
+                GraphProperties g = GraphProperties.of(t.scheme());
+                double gap = SpectralGap.of(t.scheme());
+                csv.add(spec, n, g.period(), g.symmetric(), g.doublyStochastic(), g.minDegree(), g.maxDegree(),
+                        g.edges(), Double.isInfinite(g.diameter()) ? "inf" : Long.toString((long) g.diameter()), gap);
+            } catch (InvalidInputException e) {
+                throw TopologyErrors.prefixed(spec, e);
+            }
         }
         Args.emit(csv, cl, ctx);
         return 0;

@@ -32,32 +32,39 @@ final class ListCommand implements Command {
         if (format.equals("csv")) {
             Csv csv = new Csv("kind", "name", "origin", "description");
             for (ProviderEntry<TopologyProvider> e : topologies) {
-                csv.add("topology", e.name(), e.origin(), e.provider().description());
+                csv.add("topology", e.name(), e.origin(), e.description());
             }
             for (ProviderEntry<OptimizerProvider> e : optimizers) {
-                csv.add("optimizer", e.name(), e.origin(), e.provider().description());
+                csv.add("optimizer", e.name(), e.origin(), e.description());
             }
             ctx.out.print(csv.render());
             return 0;
         }
+        // one column width for both tables, from the longest name and origin (a plugin's jar name can be long)
+        int nameWidth = 0;
+        int originWidth = 0;
+        for (ProviderEntry<?> e : java.util.stream.Stream.concat(topologies.stream(), optimizers.stream()).toList()) {
+            nameWidth = Math.max(nameWidth, e.name().length());
+            originWidth = Math.max(originWidth, e.origin().length());
+        }
         StringBuilder sb = new StringBuilder("Topologies\n");
         for (ProviderEntry<TopologyProvider> e : topologies) {
-            describe(sb, e.name(), e.origin(), e.provider().description(), e.provider().parameters());
+            describe(sb, e, nameWidth, originWidth);
         }
         sb.append("\nOptimizers\n");
         for (ProviderEntry<OptimizerProvider> e : optimizers) {
-            describe(sb, e.name(), e.origin(), e.provider().description(), e.provider().parameters());
+            describe(sb, e, nameWidth, originWidth);
         }
         ctx.out.print(sb);
         return 0;
     }
 
-    private static void describe(StringBuilder sb, String name, String origin, String description,
-                                 java.util.List<Parameter> parameters) {
-        sb.append(String.format(Locale.ROOT, "  %-26s %-10s %s%n", name, origin, description));
-        for (Parameter p : parameters) {
-            sb.append(String.format(Locale.ROOT, "  %-26s %-10s   %s: %s%s — %s%n", "", "", p.name(), p.allowed(),
-                    p.defaultValue() == null ? ", required" : ", default " + p.defaultValue(), p.description()));
+    private static void describe(StringBuilder sb, ProviderEntry<?> e, int nameWidth, int originWidth) {
+        String row = "  %-" + nameWidth + "s  %-" + originWidth + "s  %s%n";
+        sb.append(String.format(Locale.ROOT, row, e.name(), e.origin(), e.description()));
+        for (Parameter p : e.parameters()) {
+            sb.append(String.format(Locale.ROOT, row, "", "", "  " + p.name() + ": " + p.allowed()
+                    + (p.defaultValue() == null ? ", required" : ", default " + p.defaultValue()) + " — " + p.description()));
         }
     }
 }

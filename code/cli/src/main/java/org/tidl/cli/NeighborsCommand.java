@@ -30,20 +30,18 @@ final class NeighborsCommand implements Command {
                 .addOption(Args.opt("mode", "MODE", "mean (default; Figs. 2, 5, 6) or worst (largest per-worker variance)"))
                 .addOption(Args.opt("method", "METHOD", "exact (default) or simulate (Monte Carlo, adds standard_error)"))
                 .addOption(Args.opt("seed", "S", "seed for simulate (default 1)"))
-                .addOption(Args.opt("repetitions", "R", "simulate: independent walks (default 4000)"))
+                .addOption(Args.opt("repetitions", "R", "simulate: independent walks, at least 2 (default 4000)"))
                 .addOption(Args.opt("steps", "T", "simulate: steps per walk (default: until gamma^T < 1e-6)"))
+                .addOption(Args.opt("graph-sequences", "K", "simulate, random topologies: independent graph sequences"
+                        + " the walks are spread over (default " + RandomWalkSimulation.DEFAULT_GRAPH_SEQUENCES
+                        + "; the standard error covers them)"))
                 .addOption(Args.out());
     }
 
     @Override
     public int run(CommandLine cl, Context ctx) {
         int n = Args.workers(cl, true);
-        List<Double> gammas = NumberLists.reals("--gamma", Args.required(cl, "gamma"));
-        for (double g : gammas) {
-            if (!(g >= 0 && g < 1)) {
-                throw new InvalidInputException("--gamma must be in [0, 1), got " + Csv.number(g));
-            }
-        }
+        List<Double> gammas = NumberLists.reals("--gamma", Args.required(cl, "gamma"), 0, false, 1, true);
         NeighborsMode mode = NeighborsMode.parse(cl.getOptionValue("mode", "mean"));
         String method = cl.getOptionValue("method", "exact");
         if (!method.equals("exact") && !method.equals("simulate")) {
@@ -51,13 +49,19 @@ final class NeighborsCommand implements Command {
         }
         boolean simulate = method.equals("simulate");
         long seed = Args.seed(cl);
-        int reps = Args.positiveInt(cl, "repetitions", 4000);
+        // a standard error needs at least two independent walks
+        int reps = Args.integer(cl, "repetitions", 4000, 2, Integer.MAX_VALUE);
         Integer steps = cl.hasOption("steps") ? Args.positiveInt(cl, "steps", 1) : null;
+        int sequences = Args.positiveInt(cl, "graph-sequences", RandomWalkSimulation.DEFAULT_GRAPH_SEQUENCES);
+        if (sequences < 2) {
+            throw new InvalidInputException("--graph-sequences must be >= 2, got " + sequences);
+        }
         if (n == Args.INFINITE && simulate) {
             throw new InvalidInputException("--method simulate needs a finite --workers");
         }
         Csv csv = simulate
-                ? new Csv("topology", "workers", "gamma", "mode", "effective_neighbors", "standard_error")
+                ? new Csv("topology", "workers", "gamma", "mode", "effective_neighbors", "standard_error",
+                        "standard_error_covers")
                 : new Csv("topology", "workers", "gamma", "mode", "effective_neighbors");
         for (String spec : Args.topologies(cl)) {
             if (n == Args.INFINITE) {
@@ -67,18 +71,26 @@ final class NeighborsCommand implements Command {
                 }
                 continue;
             }
-            Topology t = ctx.topologies().build(spec, n);
-            if (simulate) {
-                for (double g : gammas) {
-                    int T = steps != null ? steps : RandomWalkSimulation.defaultSteps(g, t.scheme().period());
-                    var est = RandomWalkSimulation.run(t.scheme(), g, mode, reps, T, seed);
-                    csv.add(spec, n, g, mode.word(), est.value(), est.standardError());
+            try {
+                Topology t = ctx.topologies().build(spec, n);
+                if (simulate) {
+                    // a random topology is redrawn for each group of walks, so the error covers its graph sequence
+                    var redraws = ctx.topologies().redraws(t, seed);
+                    for (double g : gammas) {
+                        int T = steps != null ? steps : RandomWalkSimulation.defaultSteps(g, t.scheme().period());
+                        var est = redraws.isPresent() && reps >= 2
+                                ? RandomWalkSimulation.run(redraws.get(), sequences, g, mode, reps, T, seed)
+                                : RandomWalkSimulation.run(t.scheme(), g, mode, reps, T, seed);
+                        csv.add(spec, n, g, mode.word(), est.value(), est.standardError(), est.coverage().word());
+                    }
+                } else {
+                    EffectiveNeighbors nw = EffectiveNeighbors.of(t.scheme());
+                    for (double g : gammas) {
+                        csv.add(spec, n, g, mode.word(), nw.at(g, mode));
+                    }
                 }
-            } else {
-                EffectiveNeighbors nw = EffectiveNeighbors.of(t.scheme());
-                for (double g : gammas) {
-                    csv.add(spec, n, g, mode.word(), nw.at(g, mode));
-                }
+            } catch (InvalidInputException e) {
+                throw TopologyErrors.prefixed(spec, e);
             }
         }
         Args.emit(csv, cl, ctx);

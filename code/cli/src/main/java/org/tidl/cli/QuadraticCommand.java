@@ -20,7 +20,8 @@ final class QuadraticCommand implements Command {
     @Override public String name() { return "quadratic"; }
     @Override public String summary() { return "simulate an optimizer on the isotropic random quadratic; rates vs theory"; }
     @Override public String usage() {
-        return "--topology SPEC [...] --workers N --dim D --batch B --lr L1,L2,... --steps T --target E --seeds K --optimizer SPEC";
+        return "--topology SPEC [--topology SPEC ...] --workers N --lr LIST [--dim D] [--batch B] [--steps T] [--target E]"
+                + " [--seeds K] [--seed S] [--optimizer SPEC] [--threads N] [--out FILE]";
     }
 
     static final String HEADER_TARGET = "target_mean_worker_sq_norm";
@@ -47,27 +48,30 @@ final class QuadraticCommand implements Command {
         int n = Args.workers(cl, false);
         int dim = Args.positiveInt(cl, "dim", 49);
         int batch = Args.positiveInt(cl, "batch", 1);
-        int steps = Args.positiveInt(cl, "steps", 10_000);
+        int steps = Args.integer(cl, "steps", 10_000, 1, Integer.MAX_VALUE - 1); // loss curve holds steps + 1 values
         int seeds = Args.positiveInt(cl, "seeds", 5);
-        int threads = Args.positiveInt(cl, "threads", Runtime.getRuntime().availableProcessors());
+        int threads = Args.threads(cl);
         long seed = Args.seed(cl);
         double target = cl.hasOption("target") ? Args.real(cl, "target", 0, Math.nextDown(1.0), "a number in [0, 1)") : 0.01;
-        List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"));
-        for (double lr : lrs) {
-            if (!(lr > 0 && lr <= 10)) {
-                throw new InvalidInputException("--lr values must be in (0, 10], got " + Csv.number(lr));
-            }
-        }
+        List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"), 0, true, 10, false);
         String optimizerSpec = cl.getOptionValue("optimizer", "dsgd-atc");
         List<String> specs = Args.topologies(cl);
         double zeta = IsotropicQuadratic.zeta(dim, batch);
 
+        QuadraticSweep.requireFits(n, dim, Math.min(threads, specs.size() * lrs.size()));
         List<QuadraticSweep.Cell> cells = new ArrayList<>();
         List<Object[]> keys = new ArrayList<>();
         List<QuadraticTheory.Prediction> predictions = new ArrayList<>();
+        LazyProgress theoryProgress = new LazyProgress(ctx.err, "quadratic theory", (long) specs.size() * lrs.size());
         for (String spec : specs) {
-            Topology t = ctx.topologies().build(spec, n);
+            Topology t;
+            try {
+                t = ctx.topologies().build(spec, n);
+            } catch (InvalidInputException e) {
+                throw TopologyErrors.prefixed(spec, e);
+            }
             QuadraticTheory theory = null; // one per topology: n_W's decomposition is shared by all learning rates
+            String noted = null;
             for (double lr : lrs) {
                 OptimizerRegistry.Optimizer o = ctx.optimizers().resolve(optimizerSpec, Map.of("lr", Double.toString(lr)));
                 if (theory == null) {
@@ -75,9 +79,16 @@ final class QuadraticCommand implements Command {
                 }
                 cells.add(new QuadraticSweep.Cell(t.scheme(), o, dim, batch, steps, target));
                 keys.add(new Object[] {spec, o.spec().text(), lr});
-                predictions.add(theory.predict(zeta, lr));
+                QuadraticTheory.Prediction p = theory.predict(zeta, lr);
+                predictions.add(p);
+                if (p.note() != null && !p.note().equals(noted)) {
+                    ctx.err.println("tidl: note: topology '" + spec + "': " + p.note());
+                    noted = p.note();
+                }
+                theoryProgress.advance();
             }
         }
+        theoryProgress.finish();
         Progress progress = new Progress(ctx.err, "quadratic", cells.size());
         List<QuadraticSummary> results = QuadraticSweep.run(cells, seeds, seed, threads, progress::advance);
         progress.finish();

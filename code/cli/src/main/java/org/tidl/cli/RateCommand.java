@@ -36,12 +36,7 @@ final class RateCommand implements Command {
     public int run(CommandLine cl, Context ctx) {
         int n = Args.workers(cl, true);
         double zeta = Args.real(cl, "zeta", 1, Double.MAX_VALUE, "a number >= 1");
-        List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"));
-        for (double lr : lrs) {
-            if (!(lr > 0 && lr <= 2)) {
-                throw new InvalidInputException("--lr values must be in (0, 2], got " + Csv.number(lr));
-            }
-        }
+        List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"), 0, true, 2, false);
         String method = cl.getOptionValue("method", "fixed-point");
         if (!method.equals("fixed-point") && !method.equals("precise")) {
             throw new InvalidInputException("--method must be fixed-point or precise, got '" + method + "'");
@@ -50,6 +45,7 @@ final class RateCommand implements Command {
             throw new InvalidInputException("--method precise needs a finite --workers (use fixed-point for inf)");
         }
         Csv csv = new Csv("topology", "workers", "zeta", "lr", "method", "rate");
+        LazyProgress progress = new LazyProgress(ctx.err, "rate", (long) Args.topologies(cl).size() * lrs.size());
         for (String spec : Args.topologies(cl)) {
             if (n == Args.INFINITE) {
                 SpectralSymbol symbol = ctx.topologies().infinite(PluginSpec.parse(spec));
@@ -59,18 +55,26 @@ final class RateCommand implements Command {
                 }
                 continue;
             }
-            Topology t = ctx.topologies().build(spec, n);
-            if (method.equals("precise")) {
-                for (double lr : lrs) {
-                    csv.add(spec, n, zeta, lr, method, QuadraticRate.precise(t.scheme(), zeta, lr));
+            try {
+                Topology t = ctx.topologies().build(spec, n);
+                if (method.equals("precise")) {
+                    for (double lr : lrs) {
+                        csv.add(spec, n, zeta, lr, method, QuadraticRate.precise(t.scheme(), zeta, lr));
+                        progress.advance();
+                    }
+                } else {
+                    EffectiveNeighbors nw = EffectiveNeighbors.of(t.scheme());
+                    for (double lr : lrs) {
+                        csv.add(spec, n, zeta, lr, method,
+                                QuadraticRate.fixedPoint(g -> nw.at(g, NeighborsMode.WORST), zeta, lr));
+                        progress.advance();
+                    }
                 }
-            } else {
-                EffectiveNeighbors nw = EffectiveNeighbors.of(t.scheme());
-                for (double lr : lrs) {
-                    csv.add(spec, n, zeta, lr, method, QuadraticRate.fixedPoint(g -> nw.at(g, NeighborsMode.WORST), zeta, lr));
-                }
+            } catch (InvalidInputException e) {
+                throw TopologyErrors.prefixed(spec, e);
             }
         }
+        progress.finish();
         Args.emit(csv, cl, ctx);
         return 0;
     }

@@ -18,6 +18,7 @@ import org.tidl.dl.experiment.Experiment;
 import org.tidl.dl.experiment.Shard;
 import org.tidl.dl.experiment.Sweep;
 import org.tidl.dl.experiment.Trainer;
+import org.tidl.reproduction.PaperData;
 
 /**
  * {@code ./tidl train --experiment FILE}: runs a deep-learning experiment's grid (topology × learning rate ×
@@ -127,6 +128,7 @@ final class TrainCommand implements Command {
      * null: one of its own. Returns the results folder.
      */
     static Path train(Context ctx, Experiment x, Path out, String dataDir, Sweep.Options options, Progress progress) {
+        Trainer.checkMemory(x, ctx.optimizers()); // refuse what cannot fit before reading the data
         Images[] data = Trainer.load(x, dataDir);
         Trainer trainer = new Trainer(x, ctx.topologies(), ctx.optimizers(), data[0], data[1]);
         int[] diverged = {0};

@@ -7,12 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +68,7 @@ class CliTest {
         assertThat(lines.get(4)).startsWith("ring,32,0.951,mean,8.855");
         Result sim = run("neighbors", "--topology", "ring", "--workers", "16", "--gamma", "0.5", "--method", "simulate",
                 "--seed", "3", "--repetitions", "2000");
-        assertThat(sim.out()).startsWith("topology,workers,gamma,mode,effective_neighbors,standard_error\n");
+        assertThat(sim.out()).startsWith("topology,workers,gamma,mode,effective_neighbors,standard_error,standard_error_covers\n");
         assertThat(sim.out()).isEqualTo(run("neighbors", "--topology", "ring", "--workers", "16", "--gamma", "0.5",
                 "--method", "simulate", "--seed", "3", "--repetitions", "2000").out());
     }
@@ -183,32 +178,6 @@ class CliTest {
     }
 
     static void buildPlugin(Path work, Path jar, List<String[]> sources, String service) throws Exception {
-        Path src = Files.createDirectories(work.resolve("src/test"));
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        List<String> files = new ArrayList<>();
-        for (String[] s : sources) {
-            Path f = src.resolve(s[0] + ".java");
-            Files.writeString(f, s[1]);
-            files.add(f.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String cp = Path.of(org.tidl.api.TopologyProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", cp));
-        args.addAll(files);
-        assertThat(javac.run(null, null, null, args.toArray(new String[0]))).isZero();
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (String[] s : sources) {
-                out.putNextEntry(new JarEntry("test/" + s[0] + ".class"));
-                out.write(Files.readAllBytes(classes.resolve("test/" + s[0] + ".class")));
-                out.closeEntry();
-            }
-            out.putNextEntry(new JarEntry("META-INF/services/" + service));
-            StringBuilder sb = new StringBuilder();
-            for (String[] s : sources) {
-                sb.append("test.").append(s[0]).append('\n');
-            }
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
+        PluginJars.build(work, jar, service, sources);
     }
 }

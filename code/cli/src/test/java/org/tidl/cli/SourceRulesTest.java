@@ -35,7 +35,7 @@ class SourceRulesTest {
             rule("\\bnew\\s+(java\\.text\\.)?DecimalFormat\\((?![^;]*DecimalFormatSymbols)", "DecimalFormat without Locale.ROOT symbols", null),
             rule("\\bMessageFormat\\b|\\bLocale\\.getDefault\\(", "default-locale formatting", null),
             rule("\\bnew\\s+(NumberAxis|LogAxis)\\(", "a JFreeChart number axis formats ticks in the default locale: Chart.numberAxis",
-                    "code/cli/src/main/java/org/tidl/cli/Chart.java"),
+                    "code/reproduction/src/main/java/org/tidl/reproduction/render/Chart.java"),
             rule("\\bnew\\s+(java\\.util\\.)?(SplittableRandom|Random|security\\.SecureRandom|SecureRandom)\\(",
                     "a random generator seeded by hand: Seeds.stream(seed, purpose, index)", "code/api/src/main/java/org/tidl/api/Seeds.java"),
             rule("\\bThreadLocalRandom\\b|\\bMath\\.random\\(", "an unseeded random generator: Seeds.stream(seed, purpose, index)", null),

@@ -30,12 +30,15 @@ class VerifyCliTest {
         System.setProperty("tidl.home", HOME.toString());
     }
 
-    /** The committed results' top-level CSVs, copied into {@code dir}. */
+    /** The committed results' CSVs, the full run's and the quick run's (in quick/), copied into {@code dir}. */
     static Path copyOfResults(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        try (Stream<Path> files = Files.list(HOME.resolve("results"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
+        for (String variant : new String[] {"", "quick"}) {
+            Path to = dir.resolve(variant);
+            Files.createDirectories(to);
+            try (Stream<Path> files = Files.list(HOME.resolve("results").resolve(variant))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                    Files.copy(f, to.resolve(f.getFileName()));
+                }
             }
         }
         return dir;
@@ -208,7 +211,7 @@ class VerifyCliTest {
     @Test
     void missingOrAmbiguousRowsAreUnresolved(@TempDir Path dir) throws Exception {
         Path results = copyOfResults(dir);
-        Path summary = results.resolve("fig6-fashion-summary.csv");
+        Path summary = results.resolve("quick/fig6-fashion-summary.csv");
         edit(summary, l -> {
             l.removeIf(s -> s.startsWith("spearman_loss_nw,"));
             return l;
@@ -245,6 +248,17 @@ class VerifyCliTest {
             {real.get(0) + "\n" + real.get(3).replace(",topologies,", ",fig9,"),
                 claims + " line 2 (claim 3): figure 'fig9' is not made by ./tidl reproduce"},
             {real.get(0) + "\n" + real.get(3) + "\n" + real.get(3), claims + " line 3: claim id '3' already used on line 2"},
+            // names are resolved against the tables the figures declare, when the claims are read
+            {real.get(0) + "\n" + real.get(3).replace("|n_w_mean_0|", "|n_w_mean_00|"),
+                claims + " line 2 (claim 3): topologies.csv has no column 'n_w_mean_00' (its columns: topology, spec, workers,"},
+            {real.get(0) + "\n" + real.get(3).replace("|topology=Ring", "|label=Ring"),
+                claims + " line 2 (claim 3): topologies.csv has no column 'label'"},
+            {real.get(0) + "\n" + real.get(3).replace("|n_w_mean_0|", "|spec|"),
+                claims + " line 2 (claim 3): column 'spec' of topologies.csv holds text, not numbers"},
+            {real.get(0) + "\n" + real.get(3).replace("|topologies.csv|", "|fig2.csv|"),
+                claims + " line 2 (claim 3): figure topologies writes no table 'fig2.csv' (it writes topologies.csv)"},
+            {real.get(0) + "\n" + real.get(3).replace(",either", ",sometimes"),
+                claims + " line 2 (claim 3): run 'sometimes' is not full, quick or either"},
             {real.get(0) + "\n" + real.get(3) + "\n3,\"open", claims + " line 3: a quoted field is never closed"},
         };
         for (String[] c : cases) {

@@ -21,7 +21,7 @@ public final class OptimizerRegistry {
 
     public static OptimizerRegistry load(List<Path> pluginFolders) {
         return new OptimizerRegistry(PluginCatalog.load(OptimizerProvider.class, "optimizer", OptimizerProvider::name,
-                pluginFolders));
+                OptimizerProvider::description, OptimizerProvider::parameters, pluginFolders));
     }
 
     public static OptimizerRegistry builtIn() {
@@ -33,22 +33,31 @@ public final class OptimizerRegistry {
     }
 
     /**
-     * Resolves a spec such as {@code dsgd:momentum=0.9}; {@code overrides} (e.g. lr from a command's list)
-     * replace the spec's values. Creating a run is checked here once, so a plugin that rejects its
-     * parameters or throws fails with one line before any work starts.
+     * Resolves a spec such as {@code dsgd:momentum=0.9}; {@code overrides} (e.g. lr from a command's list) are
+     * the caller's values, and a spec that sets one of them too is refused (otherwise the spec, which the
+     * results record, would claim a value that was not used). Creating a run is checked here once, so a plugin
+     * that rejects its parameters or throws fails with one line before any work starts.
      */
     public Optimizer resolve(String text, Map<String, String> overrides) {
         PluginSpec spec = PluginSpec.parse("optimizer", text);
         ProviderEntry<OptimizerProvider> e = catalog.find(spec.name());
         if (e == null) {
             List<String> names = catalog.entries().stream().map(ProviderEntry::name).toList();
-            throw new InvalidInputException("unknown optimizer '" + spec.name() + "' (valid: " + String.join(", ", names) + ")");
+            throw new InvalidInputException(TopologyRegistry.unknown("optimizer", spec.name(), names));
+        }
+        TopologyRegistry.checkKeys("optimizer '" + text + "'", spec, e.parameters());
+        for (String key : overrides.keySet()) {
+            if (spec.values().containsKey(key)) {
+                throw new InvalidInputException("optimizer '" + text + "': do not set " + key + " in the spec; "
+                        + ("lr".equals(key) ? "the learning rate comes from the learning-rate list (--lr, or"
+                        + " learning-rates in an experiment file)" : "it is set by the command"));
+            }
         }
         Map<String, String> given = new LinkedHashMap<>(spec.values());
         given.putAll(overrides);
         Parameters params;
         try {
-            params = Parameters.resolve(e.provider().parameters(), given);
+            params = Parameters.resolve(e.parameters(), given);
         } catch (IllegalArgumentException ex) {
             throw new InvalidInputException("optimizer '" + text + "': " + ex.getMessage());
         }
@@ -64,27 +73,34 @@ public final class OptimizerRegistry {
             return provider.name();
         }
 
+        /**
+         * A fresh optimizer; a plugin's is wrapped so that an exception or Error in its {@code step()} names its
+         * jar and class (see {@link ProviderEntry#call}).
+         */
         public DecentralizedOptimizer newRun() {
-            String where = "optimizer '" + spec.text() + "'"
-                    + ("built-in".equals(provider.origin()) ? "" : " (" + provider.where() + ")");
+            String where = "optimizer '" + spec.text() + "'" + (provider.builtIn() ? "" : " (" + provider.where() + ")");
             DecentralizedOptimizer d;
             try {
                 d = provider.provider().create(parameters);
             } catch (IllegalArgumentException ex) {
-                throw new InvalidInputException(where + ": " + oneLine(ex.getMessage()));
-            } catch (OutOfMemoryError ex) {
-                throw ex;
+                throw new InvalidInputException(where + ": " + ex.getMessage(), ex);
             } catch (Throwable ex) {
-                throw new InvalidInputException(where + " failed: " + oneLine(ex.toString()));
+                throw provider.failure("create()", ex);
             }
             if (d == null) {
                 throw new InvalidInputException(where + " returned no optimizer");
             }
-            return d;
+            if (provider.builtIn()) {
+                return d;
+            }
+            DecentralizedOptimizer plugin = d;
+            return (context, x) -> {
+                try {
+                    plugin.step(context, x);
+                } catch (Throwable ex) {
+                    throw provider.failure("step() at step " + context.step(), ex);
+                }
+            };
         }
-    }
-
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 }

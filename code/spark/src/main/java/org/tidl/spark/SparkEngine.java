@@ -115,7 +115,7 @@ public final class SparkEngine implements Engine {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.jar")) {
                 ds.forEach(here::add);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list plugins folder " + folder + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot list plugins folder " + folder + ": " + org.tidl.core.Messages.reason(e), e);
             }
             here.sort(null);
             for (Path jar : here) {

@@ -39,7 +39,7 @@ public final class Cifar10 {
             try {
                 parts[f] = Files.readAllBytes(p);
             } catch (IOException e) {
-                throw DataError.of(p, "cannot read: " + e.getMessage(), HOW);
+                throw DataError.of(p, "cannot read: " + org.tidl.core.Messages.reason(e), HOW);
             }
             if (parts[f].length == 0 || parts[f].length % RECORD != 0) {
                 throw DataError.of(p, parts[f].length + " bytes is not a whole number of 3073-byte records", HOW);

@@ -131,9 +131,9 @@ public final class FashionMnist {
         } catch (EOFException e) {
             throw DataError.of(file, "truncated", HOW);
         } catch (FileSystemException e) {
-            throw DataError.of(file, "cannot read: " + e.getMessage(), HOW);
+            throw DataError.of(file, "cannot read: " + org.tidl.core.Messages.reason(e), HOW);
         } catch (IOException e) {
-            throw DataError.of(file, (gzipped ? "corrupt gzip data: " : "cannot read: ") + e.getMessage(), HOW);
+            throw DataError.of(file, (gzipped ? "corrupt gzip data: " : "cannot read: ") + org.tidl.core.Messages.reason(e), HOW);
         }
     }
 }

@@ -31,7 +31,24 @@ public final class DlBenchmark {
 
     /** As {@link #run(int, int, int, String, int)} with any built-in optimizer spec (its lr is set to 0.05). */
     public static Result run(int workers, int hidden, int batch, String topology, int steps, String optimizer) {
+        return run(workers, hidden, batch, topology, steps, optimizer, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn());
+    }
+
+    /**
+     * As {@link #run(int, int, int, String, int)} with an optimizer spec from the given registries (plugins
+     * included); lr is 0.05 unless the spec sets it. A run that cannot fit in memory is refused before anything
+     * is allocated ({@link MemoryEstimate}).
+     */
+    public static Result run(int workers, int hidden, int batch, String topology, int steps, String optimizer,
+                             TopologyRegistry topologies, OptimizerRegistry optimizers) {
+        boolean ownLr = org.tidl.core.PluginSpec.parse("optimizer", optimizer).values().containsKey("lr");
+        OptimizerRegistry.Optimizer o = optimizers.resolve(optimizer, ownLr ? Map.of() : Map.of("lr", "0.05"));
         int count = 60000;
+        var conf = Models.configuration("mlp", hidden, 1, 28, 28, 10, DataType.FLOAT);
+        MemoryEstimate.of("bench-dl (MLP 784-" + hidden + "-10, optimizer " + optimizer + ")", conf,
+                Models.inputType("mlp", 1, 28, 28), workers, batch, o, 0,
+                MemoryEstimate.times(count, 784 + 1, Float.BYTES)).check("the workers or hidden units");
+        GossipScheme scheme = topologies.build(topology, workers).scheme();
         float[] px = new float[count * 784];
         int[] y = new int[count];
         SplittableRandom rng = Seeds.stream(0, "benchmark-data", 0);
@@ -42,10 +59,9 @@ public final class DlBenchmark {
             y[i] = rng.nextInt(10);
         }
         Images data = new Images(px, y, count, 1, 28, 28, 10);
-        SimulatedWorkers w = new SimulatedWorkers(Models.configuration("mlp", hidden, 1, 28, 28, 10, DataType.FLOAT), workers, 1);
+        SimulatedWorkers w = new SimulatedWorkers(conf, workers, 1);
         ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(workers, count, 1), batch, false, 1, 0);
-        GossipScheme scheme = TopologyRegistry.builtIn().build(topology, workers).scheme();
-        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", "0.05")).newRun();
+        DecentralizedOptimizer opt = o.newRun();
         double[] losses = new double[workers];
         int warmUp = Math.max(2, steps); // as many warm-up steps as measured: JIT, first touch of off-heap buffers
         for (int t = 0; t < warmUp; t++) {

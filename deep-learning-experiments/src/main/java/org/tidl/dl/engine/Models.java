@@ -69,6 +69,22 @@ public final class Models {
         }
     }
 
+    /** The input type of a named model for memory reports ({@link MemoryEstimate}). */
+    public static InputType inputType(String model, int channels, int height, int width) {
+        return model.equals("mlp") ? InputType.feedForward((long) channels * height * width)
+                : InputType.convolutionalFlat(height, width, channels);
+    }
+
+    /** Parameters of one network of this configuration, counted without allocating it. */
+    public static long parameterCount(MultiLayerConfiguration conf) {
+        long p = 0;
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            NeuralNetConfiguration layer = conf.getConf(i);
+            p += layer.getLayer().initializer().numParams(layer);
+        }
+        return p;
+    }
+
     /**
      * Overwrites the parameters with the paper code's initialisation, from the stream (seed, "initialisation")
      * of {@link Seeds}: convolutions

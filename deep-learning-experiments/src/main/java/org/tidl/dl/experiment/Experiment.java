@@ -1,15 +1,14 @@
 package org.tidl.dl.experiment;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tidl.core.InvalidInputException;
+import org.tidl.core.Messages;
 import org.tidl.core.NumberLists;
+import org.tidl.core.io.TextFiles;
 
 /**
  * A deep-learning experiment: one file of {@code key = value} lines (see {@code deep-learning-experiments/
@@ -55,6 +54,30 @@ public final class Experiment {
         KEYS.put("covariance-fraction", "0.01"); // share of coordinates kept
     }
 
+    /** Largest hidden width: 795·H parameters per worker (H = 10^6: 3.2 GB per worker in float). */
+    public static final int MAX_HIDDEN = 1_000_000;
+
+    /** Largest minibatch per worker (the oracle keeps batch × features floats per thread in one array). */
+    public static final int MAX_BATCH = 100_000;
+
+    /**
+     * The whole-number keys and their ranges, checked before anything runs (a value that does not fit is
+     * refused, never wrapped around): {min, max}.
+     */
+    static final Map<String, long[]> WHOLE = new LinkedHashMap<>();
+
+    static {
+        WHOLE.put("hidden", new long[] {1, MAX_HIDDEN});
+        WHOLE.put("batch", new long[] {1, MAX_BATCH});
+        WHOLE.put("steps", new long[] {1, Integer.MAX_VALUE});
+        WHOLE.put("evaluations", new long[] {1, Integer.MAX_VALUE});
+        WHOLE.put("eval-train-examples", new long[] {0, Integer.MAX_VALUE});
+        WHOLE.put("eval-test-examples", new long[] {0, Integer.MAX_VALUE});
+        WHOLE.put("covariance-after", new long[] {0, Integer.MAX_VALUE});
+        WHOLE.put("covariance-repetitions", new long[] {1, Integer.MAX_VALUE});
+        WHOLE.put("covariance-steps", new long[] {1, Integer.MAX_VALUE});
+    }
+
     public record Cell(int index, String optimizer, String topology, int workers, double learningRate, long seed) { }
 
     private final Map<String, String> values;
@@ -67,19 +90,19 @@ public final class Experiment {
 
     /** Reads an experiment file and applies the overrides ({@code key=value}). */
     public static Experiment read(Path file, List<String> overrides) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInputException("--experiment: cannot read " + file + " (" + e.getMessage() + ")");
-        }
-        return parse(text, file.toString(), overrides);
+        return parse(TextFiles.read(file, "experiment file"), file.toString(), overrides);
     }
 
+    /**
+     * Parses an experiment's text; a key given twice in the file, or twice with {@code --set}, is refused (a
+     * later line would otherwise silently win). {@code --set} overrides the file.
+     */
     public static Experiment parse(String text, String where, List<String> overrides) {
         Map<String, String> v = new LinkedHashMap<>();
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
         int lineNo = 0;
-        for (String raw : text.split("\n", -1)) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        for (String raw : body.split("\r?\n", -1)) {
             lineNo++;
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -87,16 +110,27 @@ public final class Experiment {
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {
-                throw new InvalidInputException(where + ":" + lineNo + ": expected 'key = value', got '" + line + "'");
+                throw new InvalidInputException(where + ":" + lineNo + ": expected 'key = value', got " + Messages.quote(line));
             }
-            put(v, line.substring(0, eq).strip(), line.substring(eq + 1).strip(), where + ":" + lineNo);
+            String key = line.substring(0, eq).strip();
+            Integer first = lineOf.putIfAbsent(key, lineNo);
+            if (first != null) {
+                throw new InvalidInputException(where + ":" + lineNo + ": key '" + key + "' is given twice (first on line "
+                        + first + "); keep one");
+            }
+            put(v, key, line.substring(eq + 1).strip(), where + ":" + lineNo);
         }
+        java.util.Set<String> set = new java.util.HashSet<>();
         for (String o : overrides) {
             int eq = o.indexOf('=');
             if (eq <= 0) {
-                throw new InvalidInputException("--set: expected key=value, got '" + o + "'");
+                throw new InvalidInputException("--set: expected key=value, got " + Messages.quote(o));
             }
-            put(v, o.substring(0, eq).strip(), o.substring(eq + 1).strip(), "--set");
+            String key = o.substring(0, eq).strip();
+            if (!set.add(key)) {
+                throw new InvalidInputException("--set: key '" + key + "' is given twice; give it once");
+            }
+            put(v, key, o.substring(eq + 1).strip(), "--set");
         }
         for (Map.Entry<String, String> e : KEYS.entrySet()) {
             if (!v.containsKey(e.getKey())) {
@@ -106,9 +140,17 @@ public final class Experiment {
                 v.put(e.getKey(), e.getValue());
             }
         }
+        checkWholeNumbers(v);
         Experiment x = new Experiment(v);
         x.validate();
         return x;
+    }
+
+    /** Every whole-number key against its range, before the grid is built from them. */
+    private static void checkWholeNumbers(Map<String, String> v) {
+        for (Map.Entry<String, long[]> e : WHOLE.entrySet()) {
+            NumberLists.whole(e.getKey(), v.get(e.getKey()), e.getValue()[0], e.getValue()[1]);
+        }
     }
 
     private static void put(Map<String, String> v, String key, String value, String where) {
@@ -131,21 +173,11 @@ public final class Experiment {
         if (!model().equals("mlp") && !model().equals("vgg11")) {
             throw new InvalidInputException("model must be mlp or vgg11, got '" + model() + "'");
         }
-        positive("hidden");
-        positive("batch");
-        positive("steps");
-        positive("evaluations");
         if (!schedule().equals("constant") && !schedule().equals("step-decay")) {
             throw new InvalidInputException("schedule must be constant or step-decay, got '" + schedule() + "'");
         }
-        double ema = ema();
-        if (!Double.isNaN(ema) && !(ema >= 0 && ema < 1)) {
-            throw new InvalidInputException("ema must be none or a decay in [0, 1), got '" + get("ema") + "'");
-        }
+        ema();
         double alpha = nonIidAlpha();
-        if (!Double.isNaN(alpha) && !(alpha > 0)) {
-            throw new InvalidInputException("non-iid-alpha must be none or > 0, got '" + get("non-iid-alpha") + "'");
-        }
         if (!split().equals("iid") && !split().equals("sorted")) {
             throw new InvalidInputException("split must be iid or sorted, got '" + split() + "'");
         }
@@ -155,41 +187,24 @@ public final class Experiment {
         if (!get("augment").matches("auto|true|false")) {
             throw new InvalidInputException("augment must be auto, true or false, got '" + get("augment") + "'");
         }
-        double f = real("covariance-fraction");
-        if (!(f > 0 && f <= 1)) {
-            throw new InvalidInputException("covariance-fraction must be in (0, 1], got '" + get("covariance-fraction") + "'");
-        }
-        if (covarianceAfter() > 0) {
-            positive("covariance-repetitions");
-            positive("covariance-steps");
-        }
-        for (Cell c : cells) {
-            if (c.workers() < 1) {
-                throw new InvalidInputException("workers must be >= 1, got " + c.workers());
-            }
-            if (!(c.learningRate() >= 0) || Double.isInfinite(c.learningRate())) {
-                throw new InvalidInputException("learning-rates must be finite and >= 0, got " + c.learningRate());
-            }
-        }
+        NumberLists.real("covariance-fraction", get("covariance-fraction"), 0, true, 1, false);
+        // a test loss above this (or NaN) marks the cell diverged: NaN or <= 0 would mark every cell
+        NumberLists.real("abort-test-loss", get("abort-test-loss"), 0, true, Double.MAX_VALUE, false);
     }
 
     private List<Cell> grid() {
         List<Cell> out = new ArrayList<>();
-        List<Double> workers = NumberLists.reals("workers", get("workers"));
-        List<Double> seeds = NumberLists.reals("seeds", get("seeds"));
-        for (double w : workers) {
-            if (w != Math.rint(w)) {
-                throw new InvalidInputException("workers must be integers, got " + w);
-            }
+        List<Long> workers = NumberLists.wholes("workers", get("workers"), 1, Integer.MAX_VALUE);
+        List<Long> seeds = NumberLists.wholes("seeds", get("seeds"), Long.MIN_VALUE, Long.MAX_VALUE);
+        for (long w : workers) {
             for (String o : list("optimizer")) {
                 for (String t : topologies()) {
                     String own = values.get("learning-rates@" + t);
-                    for (double lr : NumberLists.reals("learning-rates", own != null ? own : get("learning-rates"))) {
-                        for (double s : seeds) {
-                            if (s != Math.rint(s)) {
-                                throw new InvalidInputException("seeds must be integers, got " + s);
-                            }
-                            out.add(new Cell(out.size(), o, t, (int) w, lr, (long) s));
+                    String key = own != null ? "learning-rates@" + t : "learning-rates";
+                    for (double lr : NumberLists.reals(key, own != null ? own : get("learning-rates"), 0, false,
+                            Double.MAX_VALUE, false)) {
+                        for (long s : seeds) {
+                            out.add(new Cell(out.size(), o, t, (int) w, lr, s));
                         }
                     }
                 }
@@ -207,32 +222,27 @@ public final class Experiment {
         return values.get(key);
     }
 
-    private int positive(String key) {
-        long v = integer(key);
-        if (v < 1) {
-            throw new InvalidInputException(key + " must be a positive integer, got '" + get(key) + "'");
-        }
-        return (int) v;
-    }
-
-    private long integer(String key) {
-        try {
-            return Long.parseLong(get(key));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(key + " must be an integer, got '" + get(key) + "'");
-        }
+    /** A whole-number key (checked against its range in {@link #WHOLE} when the experiment was parsed). */
+    private int whole(String key) {
+        long[] range = WHOLE.get(key);
+        return (int) NumberLists.whole(key, get(key), range[0], range[1]);
     }
 
     private double real(String key) {
-        try {
-            return Double.parseDouble(get(key));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(key + " must be a number, got '" + get(key) + "'");
-        }
+        return NumberLists.real(key, get(key), -Double.MAX_VALUE, false, Double.MAX_VALUE, false);
     }
 
-    private double optionalReal(String key) {
-        return get(key).equals("none") ? Double.NaN : real(key);
+    /** NaN for "none", else a number in the range. */
+    private double optionalReal(String key, double min, boolean minOpen, double max, boolean maxOpen) {
+        if (get(key).equals("none")) {
+            return Double.NaN;
+        }
+        try {
+            return NumberLists.real(key, get(key), min, minOpen, max, maxOpen);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(key + " must be none or " + NumberLists.realRange(min, minOpen, max, maxOpen)
+                    + ", got " + Messages.quote(get(key)));
+        }
     }
 
     public String name() { return get("name"); }
@@ -240,23 +250,23 @@ public final class Experiment {
     public String dataset() { return get("dataset"); }
     public String dataDir() { return get("data-dir"); }
     public String model() { return get("model"); }
-    public int hidden() { return positive("hidden"); }
-    public int batch() { return positive("batch"); }
-    public int steps() { return positive("steps"); }
+    public int hidden() { return whole("hidden"); }
+    public int batch() { return whole("batch"); }
+    public int steps() { return whole("steps"); }
     public String schedule() { return get("schedule"); }
     /** EMA decay of the evaluated worker's parameters; NaN: evaluate the raw parameters. */
-    public double ema() { return optionalReal("ema"); }
-    public int evaluations() { return positive("evaluations"); }
-    public int evalTrainExamples() { return (int) integer("eval-train-examples"); }
-    public int evalTestExamples() { return (int) integer("eval-test-examples"); }
+    public double ema() { return optionalReal("ema", 0, false, 1, true); }
+    public int evaluations() { return whole("evaluations"); }
+    public int evalTrainExamples() { return whole("eval-train-examples"); }
+    public int evalTestExamples() { return whole("eval-test-examples"); }
     public double abortTestLoss() { return real("abort-test-loss"); }
-    public double nonIidAlpha() { return optionalReal("non-iid-alpha"); }
+    public double nonIidAlpha() { return optionalReal("non-iid-alpha", 0, true, Double.MAX_VALUE, false); }
     public boolean augment() {
         return get("augment").equals("auto") ? dataset().equals("cifar10") : Boolean.parseBoolean(get("augment"));
     }
-    public int covarianceAfter() { return (int) integer("covariance-after"); }
-    public int covarianceRepetitions() { return positive("covariance-repetitions"); }
-    public int covarianceSteps() { return positive("covariance-steps"); }
+    public int covarianceAfter() { return whole("covariance-after"); }
+    public int covarianceRepetitions() { return whole("covariance-repetitions"); }
+    public int covarianceSteps() { return whole("covariance-steps"); }
     public double covarianceFraction() { return real("covariance-fraction"); }
 
     public List<String> topologies() {

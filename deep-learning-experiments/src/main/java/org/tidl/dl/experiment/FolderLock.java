@@ -42,7 +42,7 @@ public final class FolderLock implements AutoCloseable {
             Files.createDirectories(dir);
             key = dir.toRealPath();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + dir + ": " + org.tidl.core.Messages.reason(e), e);
         }
         long pid = ProcessHandle.current().pid();
         if (!HELD.add(key)) {
@@ -69,7 +69,7 @@ public final class FolderLock implements AutoCloseable {
         } catch (IOException e) {
             close(ch);
             HELD.remove(key);
-            throw new UncheckedIOException("cannot lock " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot lock " + dir.resolve(FILE) + ": " + org.tidl.core.Messages.reason(e), e);
         } catch (RuntimeException e) {
             close(ch);
             HELD.remove(key);

@@ -142,7 +142,7 @@ public final class Merge {
                 byIndex.put(k, d);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list " + root + ": " + org.tidl.core.Messages.reason(e), e);
         }
         if (count == null) {
             throw new InvalidInputException("no shard folders " + x.name() + ".shard-K-of-N in " + root

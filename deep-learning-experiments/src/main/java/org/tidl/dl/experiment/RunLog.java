@@ -175,7 +175,7 @@ final class RunLog implements AutoCloseable {
             }
             ch.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot append to " + file + ": " + org.tidl.core.Messages.reason(e), e);
         }
     }
 
@@ -491,7 +491,7 @@ final class RunLog implements AutoCloseable {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + p + " (" + e.getMessage() + "); use --fresh to start over");
+            throw new InvalidInputException("cannot read " + p + " (" + org.tidl.core.Messages.reason(e) + "); use --fresh to start over");
         }
     }
 
@@ -499,7 +499,7 @@ final class RunLog implements AutoCloseable {
         try {
             Files.deleteIfExists(p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot delete " + p + ": " + org.tidl.core.Messages.reason(e), e);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.tidl.dl.data.FashionMnist;
 import org.tidl.dl.data.Images;
 import org.tidl.dl.data.Sampler;
 import org.tidl.dl.engine.ImageOracle;
+import org.tidl.dl.engine.MemoryEstimate;
 import org.tidl.dl.engine.Models;
 import org.tidl.dl.engine.SimulatedWorkers;
 
@@ -121,7 +122,40 @@ public final class Trainer implements Engine {
             if (built.add(c.topology() + "\u0000" + c.workers())) {
                 topologies.build(c.topology(), c.workers()).scheme();
             }
-            optimizers.resolve(c.optimizer(), Map.of("lr", Double.toString(c.learningRate())));
+            optimizer(optimizers, c);
+        }
+    }
+
+    /** Channels, height, width, classes, training and test images of a data set (before reading it). */
+    static int[] shape(String dataset) {
+        return dataset.equals("cifar10") ? new int[] {3, 32, 32, 10, 50_000, 10_000} : new int[] {1, 28, 28, 10, 60_000, 10_000};
+    }
+
+    /**
+     * Refuses, before the data are read or anything is allocated, an experiment whose cells cannot fit in
+     * memory ({@link MemoryEstimate}: workers × parameters × the matrices the optimizer keeps, against the
+     * process limit ND4J enforces, the heap and the machine), with the numbers and the setting to change.
+     */
+    public static void checkMemory(Experiment x, OptimizerRegistry optimizers) {
+        int[] s = shape(x.dataset());
+        MultiLayerConfiguration conf = Models.configuration(x.model(), x.hidden(), s[0], s[1], s[2], s[3], DataType.FLOAT);
+        long data = MemoryEstimate.times((long) s[4] + s[5], (long) s[0] * s[1] * s[2], Float.BYTES);
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (Experiment.Cell c : x.cells()) {
+            if (!done.add(c.workers() + "\u0000" + c.optimizer())) {
+                continue;
+            }
+            long n = c.workers();
+            long covariance = 0;
+            if (x.covarianceAfter() > 0) { // Σ x and the n × n Gram sums, in double
+                long kept = Math.max(1, Math.round(x.covarianceFraction() * Models.parameterCount(conf)));
+                covariance = MemoryEstimate.sum(MemoryEstimate.times(n, n, Double.BYTES), MemoryEstimate.times(n, kept, Double.BYTES));
+            }
+            String model = x.model().equals("mlp") ? "MLP 784-" + x.hidden() + "-10" : "VGG-11";
+            MemoryEstimate.of("experiment " + x.name() + " (" + model + ", optimizer " + c.optimizer() + ")", conf,
+                    Models.inputType(x.model(), s[0], s[1], s[2]), c.workers(), x.batch(), optimizer(optimizers, c),
+                    x.covarianceAfter() > 0 ? 1 : 0, MemoryEstimate.sum(data, covariance))
+                    .check("workers" + (x.model().equals("mlp") ? ", hidden" : "") + " or batch");
         }
     }
 
@@ -142,6 +176,7 @@ public final class Trainer implements Engine {
 
     @Override
     public void validate(List<Experiment.Cell> cells) {
+        checkMemory(x, optimizers); // before the schemes: n = 10^8 workers must not build a ring first
         for (Experiment.Cell c : cells) {
             scheme(c);
             optimizer(c);
@@ -175,6 +210,10 @@ public final class Trainer implements Engine {
     }
 
     private OptimizerRegistry.Optimizer optimizer(Experiment.Cell c) {
+        return optimizer(optimizers, c);
+    }
+
+    private static OptimizerRegistry.Optimizer optimizer(OptimizerRegistry optimizers, Experiment.Cell c) {
         return optimizers.resolve(c.optimizer(), Map.of("lr", Double.toString(c.learningRate())));
     }
 

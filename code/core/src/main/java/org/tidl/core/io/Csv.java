@@ -85,7 +85,7 @@ public final class Csv {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + org.tidl.core.Messages.reason(e), e);
         }
     }
 

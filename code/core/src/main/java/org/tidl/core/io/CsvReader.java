@@ -30,7 +30,7 @@ public final class CsvReader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + org.tidl.core.Messages.reason(e), e);
         }
         return parse(text);
     }

@@ -5,6 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.tidl.api.GossipMatrix;
+import org.tidl.core.InvalidInputException;
 
 /** Small dense helpers on row-major n×n arrays; eigenvalue work is delegated to EJML (pure Java). */
 public final class Dense {
@@ -14,12 +15,56 @@ public final class Dense {
 
     public static double[] of(GossipMatrix w) {
         int n = w.size();
+        requireSize(n, Integer.MAX_VALUE, 1, "a dense copy of W");
         double[] a = new double[n * n];
         for (int i = 0; i < n; i++) {
             final int row = i * n;
             w.forEachInRow(i, (j, v) -> a[row + j] = v);
         }
         return a;
+    }
+
+    /**
+     * Refuses, with the numbers, a dense computation on n×n matrices that cannot finish or fit: n above
+     * {@code maxN} (the route's limit), n² above Java's array limit, or {@code matrices} n×n doubles above the
+     * free heap.
+     *
+     * @param what what needs the dense matrices (the message starts with it)
+     */
+    public static void requireSize(int n, int maxN, int matrices, String what) {
+        long cells = (long) n * n;
+        long bytes = 8 * cells * matrices;
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        String size = " (n = " + n + ": " + matrices + " matrices of n² = " + cells + " doubles, "
+                + (bytes >> 20) + " MiB, and ~n³ = " + String.format(java.util.Locale.ROOT, "%.2g", (double) n * n * n)
+                + " operations)";
+        if (n > maxN) {
+            throw new InvalidInputException(what + size + "; this route allows n <= " + maxN);
+        }
+        if (cells > Integer.MAX_VALUE - 8) {
+            throw new InvalidInputException(what + size + "; a Java array holds at most " + (Integer.MAX_VALUE - 8)
+                    + " doubles (n <= 46340)");
+        }
+        if (bytes > free) {
+            throw new InvalidInputException(what + size + "; only " + (free >> 20)
+                    + " MiB of Java heap are free (raise TIDL_HEAP)");
+        }
+    }
+
+    /** W = Wᵀ to {@code tol}, checked on the stored entries of both triangles. */
+    public static boolean isSymmetric(GossipMatrix w, double tol) {
+        int n = w.size();
+        boolean[] ok = {true};
+        for (int i = 0; i < n && ok[0]; i++) {
+            final int row = i;
+            w.forEachInRow(i, (j, v) -> {
+                if (ok[0] && j != row && Math.abs(w.get(j, row) - v) > tol) {
+                    ok[0] = false;
+                }
+            });
+        }
+        return ok[0];
     }
 
     public static double[] identity(int n) {

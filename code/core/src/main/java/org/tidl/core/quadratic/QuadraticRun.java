@@ -5,7 +5,8 @@ import org.tidl.api.ArrayWorkerMatrix;
 import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Seeds;
-import org.tidl.api.StepContext;
+import org.tidl.api.WorkerMatrix;
+import org.tidl.core.run.StepRunner;
 
 /**
  * One seeded run of a decentralized optimizer on the isotropic random quadratic. All workers start at the same
@@ -43,24 +44,40 @@ public record QuadraticRun(double[] loss, int stepsToTarget, boolean diverged) {
             }
         }
         IsotropicQuadraticOracle oracle = new IsotropicQuadraticOracle(n, dim, batch, seed);
-        double[] losses = new double[n];
-        double[] loss = new double[steps + 1];
-        loss[0] = 1;
-        for (int t = 0; t < steps; t++) {
-            optimizer.step(new StepContext(t, 1.0, scheme, oracle, losses), x);
+        LossRecorder recorder = new LossRecorder(steps, target);
+        StepRunner.Outcome outcome = StepRunner.of(scheme, oracle).run(optimizer, x, steps, recorder);
+        if (!outcome.stopped()) {
+            return new QuadraticRun(recorder.loss, -1, false);
+        }
+        double[] loss = java.util.Arrays.copyOf(recorder.loss, (int) outcome.stepsDone() + 1);
+        return recorder.diverged ? new QuadraticRun(loss, -1, true) : new QuadraticRun(loss, (int) outcome.stepsDone(), false);
+    }
+
+    /** Records mean_i ‖x_i‖² / ‖x_0‖² after every step; stops at divergence or at the target. */
+    private static final class LossRecorder implements StepRunner.Observer {
+        final double[] loss;
+        final double target;
+        boolean diverged;
+
+        LossRecorder(int steps, double target) {
+            this.loss = new double[steps + 1];
+            this.loss[0] = 1; // ‖x_0‖ = 1
+            this.target = target;
+        }
+
+        @Override
+        public boolean afterStep(long t, WorkerMatrix x, double[] losses) {
             double sum = 0;
             for (double v : x.rowSquaredNorms()) {
                 sum += v;
             }
-            double l = sum / n;
-            loss[t + 1] = l;
+            double l = sum / x.rows();
+            loss[(int) t + 1] = l;
             if (!Double.isFinite(l) || l > DIVERGENCE) {
-                return new QuadraticRun(java.util.Arrays.copyOf(loss, t + 2), -1, true);
+                diverged = true;
+                return false;
             }
-            if (l < target) {
-                return new QuadraticRun(java.util.Arrays.copyOf(loss, t + 2), t + 1, false);
-            }
+            return !(l < target);
         }
-        return new QuadraticRun(loss, -1, false);
     }
 }

@@ -23,6 +23,30 @@ public final class QuadraticSweep {
     private QuadraticSweep() {
     }
 
+    /** Worker matrices a run holds at least (iterate, oracle gradient, gossip buffer, optimizer state). */
+    static final int MATRICES_PER_RUN = 4;
+
+    /**
+     * Refuses, with the numbers, a sweep whose runs cannot fit: one worker matrix is a single array of
+     * n·dim doubles, and {@code concurrent} runs hold at least {@value #MATRICES_PER_RUN} of them each.
+     */
+    public static void requireFits(int workers, int dim, int concurrent) {
+        long values = (long) workers * dim;
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new org.tidl.core.InvalidInputException("workers × dim = " + workers + " × " + dim + " = " + values
+                    + " values, but one worker matrix holds at most " + (Integer.MAX_VALUE - 8)
+                    + " (dim <= " + (Integer.MAX_VALUE - 8) / workers + " for " + workers + " workers)");
+        }
+        long bytes = 8L * values * MATRICES_PER_RUN * concurrent;
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > max) {
+            throw new org.tidl.core.InvalidInputException(concurrent + " simultaneous runs of " + workers + " workers × dim "
+                    + dim + " need at least " + MATRICES_PER_RUN + " × 8 bytes × " + values + " each = " + (bytes >> 20)
+                    + " MiB; the Java heap allows " + (max >> 20) + " MiB (use fewer --threads, a smaller --dim or"
+                    + " --workers, or raise TIDL_HEAP)");
+        }
+    }
+
     /**
      * @param progress called (from worker threads) with 1 after each finished cell; may be null
      */

@@ -2,6 +2,7 @@ package org.tidl.core.quadratic;
 
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameters;
+import org.tidl.core.InvalidInputException;
 import org.tidl.core.theory.EffectiveNeighbors;
 import org.tidl.core.theory.IsotropicQuadratic;
 import org.tidl.core.theory.NeighborsMode;
@@ -15,13 +16,23 @@ import org.tidl.core.theory.SecondMoments;
  */
 public final class QuadraticTheory {
 
-    /** Both predictions; NaN when not available or divergent. */
-    public record Prediction(double eq7, double precise) { }
+    /**
+     * Both predictions; NaN when not available or divergent.
+     *
+     * @param note why a prediction that applies could not be computed (e.g. n too large for the exact route), or
+     *             null
+     */
+    public record Prediction(double eq7, double precise, String note) {
+        Prediction(double eq7, double precise) {
+            this(eq7, precise, null);
+        }
+    }
 
     private final GossipScheme scheme;
     private final String optimizer;
     private final boolean plain;
     private EffectiveNeighbors neighbors;
+    private String preciseRefused;
 
     public QuadraticTheory(GossipScheme scheme, String optimizer, Parameters parameters) {
         this.scheme = scheme;
@@ -44,18 +55,45 @@ public final class QuadraticTheory {
                 return new Prediction(r, r);
             }
             case "dsgd-atc": {
-                if (neighbors == null) {
-                    neighbors = EffectiveNeighbors.of(scheme);
+                String note = null;
+                double eq7 = Double.NaN;
+                try {
+                    if (neighbors == null) {
+                        neighbors = EffectiveNeighbors.of(scheme);
+                    }
+                    EffectiveNeighbors nw = neighbors;
+                    eq7 = QuadraticRate.fixedPoint(g -> nw.at(g, NeighborsMode.WORST), zeta, lr);
+                } catch (InvalidInputException e) {
+                    note = "no Eq. 7 prediction: " + e.getMessage();
                 }
-                EffectiveNeighbors nw = neighbors;
-                return new Prediction(QuadraticRate.fixedPoint(g -> nw.at(g, NeighborsMode.WORST), zeta, lr),
-                        SecondMoments.rate(scheme, zeta, lr, SecondMoments.Order.ADAPT_THEN_COMBINE));
+                double[] precise = {Double.NaN};
+                String preciseNote = precise(() -> precise[0] = SecondMoments.rate(scheme, zeta, lr,
+                        SecondMoments.Order.ADAPT_THEN_COMBINE));
+                return new Prediction(eq7, precise[0], note != null ? note : preciseNote);
             }
-            case "dsgd":
+            case "dsgd": {
                 // Eq. 7 is derived for the adapt-then-combine order; only the exact map covers Eq. 19.
-                return new Prediction(Double.NaN, SecondMoments.rate(scheme, zeta, lr, SecondMoments.Order.PARALLEL));
+                double[] precise = {Double.NaN};
+                String note = precise(() -> precise[0] = SecondMoments.rate(scheme, zeta, lr,
+                        SecondMoments.Order.PARALLEL));
+                return new Prediction(Double.NaN, precise[0], note);
+            }
             default:
                 return new Prediction(Double.NaN, Double.NaN);
+        }
+    }
+
+    /** Runs the exact rate; a refusal (n too large, no convergence) becomes a note, not a failure of the run. */
+    private String precise(Runnable exact) {
+        if (preciseRefused != null) {
+            return preciseRefused;
+        }
+        try {
+            exact.run();
+            return null;
+        } catch (InvalidInputException e) {
+            preciseRefused = "no precise prediction: " + e.getMessage();
+            return preciseRefused;
         }
     }
 

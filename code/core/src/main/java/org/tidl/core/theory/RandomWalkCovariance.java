@@ -2,13 +2,14 @@ package org.tidl.core.theory;
 
 import org.tidl.api.ConvolutionSpectrum;
 import org.tidl.api.GossipScheme;
+import org.tidl.api.SymmetricSpectrum;
 import org.tidl.core.InvalidInputException;
 import org.tidl.core.linalg.Dense;
 
 /**
  * Stationary covariance Σ(γ) of the gossiped random walk z ← W(t)(√γ z + ξ), ξ ~ N(0, I), read just after
  * W(−1) was applied, i.e. at t = 0 as the paper's code does ({@code random_walk_covariance(scheme, γ, t=0,
- * start_at=1)}, digest B.4). Prepared once per scheme; then cheap per γ.
+ * start_at=1)}). Prepared once per scheme; then cheap per γ.
  *
  * <p>Three routes, chosen by {@link #of}: the group spectrum for convolution schemes (O(n·period) per γ),
  * the eigendecomposition Σ = W²(I − γW²)⁻¹ for static symmetric W (paper Eq. 6; O(n) per γ for the mean),
@@ -50,32 +51,42 @@ public abstract class RandomWalkCovariance {
         return m;
     }
 
+    /** Largest n of the dense eigen-decomposition route (EJML; about 2 minutes and 0.7 GB at this size). */
+    public static final int EIGEN_MAX_WORKERS = 4096;
+    /** Largest n of the Lyapunov route (dense n×n products, ~50 per γ: about a minute per γ at this size). */
+    public static final int LYAPUNOV_MAX_WORKERS = 1024;
+
     /** The fastest exact route for this scheme. */
     public static RandomWalkCovariance of(GossipScheme scheme) {
         if (scheme instanceof ConvolutionSpectrum cs) {
             return new Spectrum(scheme, cs);
         }
+        if (scheme instanceof SymmetricSpectrum ss && scheme.period() == 1) {
+            return new ClosedForm(scheme.size(), ss);
+        }
         return dense(scheme);
     }
 
-    /** Ignores any known group spectrum: eigendecomposition when static and symmetric, else Lyapunov. */
+    /** Ignores any known spectrum: eigendecomposition when static and symmetric, else Lyapunov. */
     public static RandomWalkCovariance dense(GossipScheme scheme) {
         requirePeriodic(scheme);
-        if (scheme.period() == 1) {
-            int n = scheme.size();
-            double[] w = Dense.of(scheme.matrix(0));
-            if (Dense.isSymmetric(w, n, 1e-14)) {
-                return new Eigen(n, w);
-            }
+        int n = scheme.size();
+        if (scheme.period() == 1 && Dense.isSymmetric(scheme.matrix(0), 1e-14)) {
+            Dense.requireSize(n, EIGEN_MAX_WORKERS, 5, "n_W of a static symmetric W without a closed-form spectrum"
+                    + " needs a dense eigen-decomposition");
+            return new Eigen(n, Dense.of(scheme.matrix(0)));
         }
-        return new Lyapunov(scheme);
+        return lyapunov(scheme);
     }
 
     /** Always the Stein/Lyapunov route (an independent check of the others). */
     public static RandomWalkCovariance lyapunov(GossipScheme scheme) {
         requirePeriodic(scheme);
+        Dense.requireSize(scheme.size(), LYAPUNOV_MAX_WORKERS, 2 * scheme.period() + 6, "n_W of a non-symmetric or"
+                + " time-varying W without a group spectrum needs dense n×n Lyapunov (Stein) solves");
         return new Lyapunov(scheme);
     }
+
 
     /**
      * The whole covariance matrix Σ(γ) (n × n, row-major) of a periodic scheme, by the period decomposition.
@@ -114,31 +125,63 @@ public abstract class RandomWalkCovariance {
      * mean of those (basis entries have modulus 1/√n).
      */
     static final class Spectrum extends RandomWalkCovariance {
+        /** Above this many |a_ℓ(k)|² values (32 MB) they are recomputed per γ instead of stored. */
+        static final long STORED_MAX = 4L << 20;
         private final int period;
-        private final double[][] partial; // partial[ℓ][k] = |a_ℓ(k)|²
+        private final ConvolutionSpectrum cs;
+        private final double[][] partial; // partial[ℓ][k] = |a_ℓ(k)|², or null when streamed
         private final double[] full;      // |τ(k)|²
 
         Spectrum(GossipScheme scheme, ConvolutionSpectrum cs) {
             super(scheme.size());
             this.period = scheme.period();
+            this.cs = cs;
             requirePeriodic(scheme);
+            if ((long) period * n <= STORED_MAX) {
+                partial = new double[period][];
+                full = sweep(0, null, partial);
+            } else {
+                // 2^20 workers × a 20-step period would hold 160 MB; recomputing the spectra per γ costs about as
+                // much as reading them back
+                partial = null;
+                full = sweep(0, null, null);
+            }
+        }
+
+        /**
+         * One pass over the period: adds Σ_ℓ γ^ℓ |a_ℓ(k)|² to {@code sum} and stores |a_ℓ(k)|² in {@code store[ℓ]}
+         * (either may be null); returns |τ(k)|² = |a_{P−1}(k)|².
+         */
+        private double[] sweep(double gamma, double[] sum, double[][] store) {
             double[] ar = new double[n];
             double[] ai = new double[n];
             java.util.Arrays.fill(ar, 1.0);
             double[] re = new double[n];
             double[] im = new double[n];
-            partial = new double[period][n];
+            double[] row = null;
+            double g = 1;
             for (int l = 0; l < period; l++) {
                 cs.eigenvalues(-1 - l, re, im);
+                row = store != null || l == period - 1 ? new double[n] : null;
                 for (int k = 0; k < n; k++) {
                     double r = ar[k] * re[k] - ai[k] * im[k];
                     double i = ar[k] * im[k] + ai[k] * re[k];
                     ar[k] = r;
                     ai[k] = i;
-                    partial[l][k] = r * r + i * i;
+                    double v = r * r + i * i;
+                    if (row != null) {
+                        row[k] = v;
+                    }
+                    if (sum != null) {
+                        sum[k] += g * v;
+                    }
                 }
+                if (store != null) {
+                    store[l] = row;
+                }
+                g *= gamma;
             }
-            full = partial[period - 1];
+            return row;
         }
 
         @Override public String method() { return "spectrum"; }
@@ -148,6 +191,14 @@ public abstract class RandomWalkCovariance {
             checkGamma(gamma);
             double gp = Math.pow(gamma, period);
             double total = 0;
+            if (partial == null) {
+                double[] s = new double[n];
+                sweep(gamma, s, null);
+                for (int k = 0; k < n; k++) {
+                    total += s[k] / (1 - gp * full[k]);
+                }
+                return total / n;
+            }
             for (int k = 0; k < n; k++) {
                 double s = 0;
                 double g = 1;
@@ -166,6 +217,94 @@ public abstract class RandomWalkCovariance {
         public double[] diagonal(double gamma) {
             double[] d = new double[n];
             java.util.Arrays.fill(d, meanDiagonal(gamma));
+            return d;
+        }
+    }
+
+    // ------------------------------------------------------------------ closed-form spectrum
+
+    /**
+     * Eq. 6 with a known spectrum: Σ_ii = Σ_g (P_g)_ii λ_g²/(1 − γλ_g²); the mean over workers is
+     * Σ_g m_g λ_g²/(1 − γλ_g²)/n (trace of P_g = m_g). O(groups) per γ for the mean; the worst evaluates
+     * {@link SymmetricSpectrum#distinctWorkers()}.
+     */
+    static final class ClosedForm extends RandomWalkCovariance {
+        /** Per-γ work allowed for mode worst (distinct workers × groups). */
+        static final long MAX_WORST_TERMS = 100_000_000L;
+        private final SymmetricSpectrum spectrum;
+        private final double[] lambda2;
+        private final double[] multiplicity;
+
+        ClosedForm(int n, SymmetricSpectrum spectrum) {
+            super(n);
+            this.spectrum = spectrum;
+            int g = spectrum.groups();
+            lambda2 = new double[g];
+            multiplicity = new double[g];
+            for (int k = 0; k < g; k++) {
+                double l = spectrum.eigenvalue(k);
+                lambda2[k] = l * l;
+                multiplicity[k] = spectrum.multiplicity(k);
+            }
+        }
+
+        @Override public String method() { return "closed-form"; }
+
+        private double[] modes(double gamma) {
+            checkGamma(gamma);
+            double[] m = new double[lambda2.length];
+            for (int k = 0; k < m.length; k++) {
+                m[k] = lambda2[k] / (1 - gamma * lambda2[k]);
+            }
+            return m;
+        }
+
+        private double of(int worker, double[] modes, double[] weights) {
+            spectrum.weights(worker, weights);
+            double s = 0;
+            for (int k = 0; k < modes.length; k++) {
+                s += weights[k] * modes[k];
+            }
+            return s;
+        }
+
+        @Override
+        public double meanDiagonal(double gamma) {
+            double[] m = modes(gamma);
+            double s = 0;
+            for (int k = 0; k < m.length; k++) {
+                s += multiplicity[k] * m[k];
+            }
+            return s / n;
+        }
+
+        @Override
+        public double maxDiagonal(double gamma) {
+            int[] workers = spectrum.distinctWorkers();
+            long terms = (long) workers.length * lambda2.length;
+            if (terms > MAX_WORST_TERMS) {
+                throw new InvalidInputException("mode worst at n = " + n + " needs Σ_ii of " + workers.length
+                        + " distinct workers × " + lambda2.length + " eigenvalues = " + terms + " terms per gamma;"
+                        + " at most " + MAX_WORST_TERMS + " are allowed (mode mean costs " + lambda2.length + ")");
+            }
+            double[] m = modes(gamma);
+            double[] w = new double[m.length];
+            double max = 0;
+            for (int i : workers) {
+                max = Math.max(max, of(i, m, w));
+            }
+            return max;
+        }
+
+        @Override
+        public double[] diagonal(double gamma) {
+            Dense.requireSize(n, EIGEN_MAX_WORKERS, 1, "every worker's Σ_ii (n × groups terms)");
+            double[] m = modes(gamma);
+            double[] w = new double[m.length];
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = of(i, m, w);
+            }
             return d;
         }
     }
@@ -229,7 +368,7 @@ public abstract class RandomWalkCovariance {
 
     /**
      * Σ = Σ_{ℓ<P} γ^ℓ A_ℓ C_ℓ A_ℓᵀ with A_ℓ = W_{−1}⋯W_{−ℓ−1}, T_ℓ = W_{−ℓ−2}⋯W_{−ℓ−1−P} and
-     * C_ℓ = Σ_m γ^{Pm} T_ℓ^m T_ℓ^mᵀ, the solution of the Stein equation C = I + γ^P T_ℓ C T_ℓᵀ (digest B.4).
+     * C_ℓ = Σ_m γ^{Pm} T_ℓ^m T_ℓ^mᵀ, the solution of the Stein equation C = I + γ^P T_ℓ C T_ℓᵀ.
      */
     static final class Lyapunov extends RandomWalkCovariance {
         private final int period;

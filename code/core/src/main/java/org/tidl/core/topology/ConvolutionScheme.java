@@ -186,6 +186,27 @@ public final class ConvolutionScheme implements GossipScheme, ConvolutionSpectru
             return;
         }
         int r = moduli.length;
+        if (r == 1) {
+            // one cyclic group: every phase is 2π·j/m for an integer j, so cos and sin come from one table
+            // (the same doubles as computing them: cos((j/m)·2π)), which makes a 2^20-worker, 20-step period cheap
+            double[][] table = unitRoots();
+            double[] cos = table[0];
+            double[] sin = table[1];
+            int m = moduli[0];
+            int terms = step.offsets.length;
+            for (int c = 0; c < n; c++) {
+                double sr = 0;
+                double si = 0;
+                for (int o = 0; o < terms; o++) {
+                    int j = (int) (((long) step.offsets[o][0] * c) % m);
+                    sr += step.weights[o] * cos[j];
+                    si += step.weights[o] * sin[j];
+                }
+                re[c] = sr;
+                im[c] = si;
+            }
+            return;
+        }
         int[] k = new int[r];
         for (int c = 0; c < n; c++) {
             decode(c, k);
@@ -204,5 +225,24 @@ public final class ConvolutionScheme implements GossipScheme, ConvolutionSpectru
             re[c] = sr;
             im[c] = si;
         }
+    }
+
+    private double[][] roots;
+
+    /** cos and sin of 2π·j/m for j < m (m = n, one cyclic group), computed once. */
+    private synchronized double[][] unitRoots() {
+        if (roots == null) {
+            int m = moduli[0];
+            double[] cos = new double[m];
+            double[] sin = new double[m];
+            for (int j = 0; j < m; j++) {
+                double phase = (double) j / m;
+                phase *= 2 * Math.PI;
+                cos[j] = Math.cos(phase);
+                sin[j] = Math.sin(phase);
+            }
+            roots = new double[][] {cos, sin};
+        }
+        return roots;
     }
 }

@@ -1,9 +1,5 @@
 package org.tidl.core.topology;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +8,8 @@ import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
 import org.tidl.api.TopologyProvider;
+import org.tidl.core.Messages;
+import org.tidl.core.io.TextFiles;
 
 /**
  * The user's own static W from a CSV file: n lines of n numbers separated by commas (or whitespace);
@@ -29,14 +27,7 @@ public final class MatrixFile implements TopologyProvider {
     @Override
     public GossipScheme create(int n, Parameters p) {
         Path file = Path.of(p.text("file"));
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("matrix file not found: " + file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read matrix file " + file + ": " + e.getMessage());
-        }
+        List<String> lines = TextFiles.read(file, "matrix file").lines().toList();
         List<double[]> rows = new ArrayList<>();
         int lineNo = 0;
         for (String line : lines) {
@@ -51,7 +42,8 @@ public final class MatrixFile implements TopologyProvider {
                 try {
                     row[k] = Double.parseDouble(parts[k]);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("matrix file " + file + " line " + lineNo + ": '" + parts[k] + "' is not a number");
+                    throw new IllegalArgumentException("matrix file " + file + " line " + lineNo + ": " + Messages.quote(parts[k])
+                            + " is not a number");
                 }
             }
             rows.add(row);

@@ -17,8 +17,19 @@ final class RandomGraphs {
     private RandomGraphs() {
     }
 
+    /** Pairs G(n, p) may flip a coin for (about 3 minutes on one core here, 10^8 pairs per 10 s). */
+    static final long MAX_PAIRS = 2_000_000_000L;
+    /** Bytes an edge costs while the list is built (an int[2] and a reference). */
+    static final long BYTES_PER_EDGE = 40;
+
     /** G(n, p), resampled until connected. */
     static int[][] connectedErdosRenyi(String topology, int n, double p, SplittableRandom rng) {
+        long pairs = (long) n * (n - 1) / 2;
+        if (pairs > MAX_PAIRS) {
+            throw new InvalidInputException(topology + ": G(n, p) draws one number per pair of workers, n(n-1)/2 = "
+                    + pairs + " at n = " + n + "; at most " + MAX_PAIRS + " (n <= 63246)");
+        }
+        requireEdges(topology, (long) Math.ceil(p * pairs));
         for (int t = 0; t < TRIES; t++) {
             List<int[]> edges = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -91,6 +102,18 @@ final class RandomGraphs {
         }
         throw new InvalidInputException(topology + ": no simple connected " + d + "-regular graph on " + n
                 + " workers in " + TRIES + " samples");
+    }
+
+    /** Refuses an edge list that would not fit in the free heap, with the numbers. */
+    static void requireEdges(String topology, long edges) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long need = edges * BYTES_PER_EDGE * 2; // the list, then the matrix built from it
+        if (need > free || 2 * edges > Integer.MAX_VALUE - 8) {
+            throw new InvalidInputException(topology + ": about " + edges + " edges need " + (need >> 20) + " MiB ("
+                    + free / (1 << 20) + " MiB of Java heap free) and at most " + (Integer.MAX_VALUE - 8) / 2
+                    + " fit in one matrix");
+        }
     }
 
     static boolean connected(int n, int[][] edges) {

@@ -16,6 +16,7 @@ public final class TwoCliques implements TopologyProvider {
     public GossipScheme create(int n, Parameters p) {
         Require.atLeast(name(), n, 2);
         int half = n / 2;
+        RandomGraphs.requireEdges(name(), (long) half * (half - 1) / 2 + (long) (n - half) * (n - half - 1) / 2 + 1);
         int[][] nb = new int[n][];
         for (int i = 0; i < n; i++) {
             int lo = i < half ? 0 : half;

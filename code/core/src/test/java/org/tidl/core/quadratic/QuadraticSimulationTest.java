@@ -158,4 +158,28 @@ class QuadraticSimulationTest {
         }
         return 0.5 * (a + b);
     }
+
+    @Test
+    void predictionsAreEmptyExactlyWhereEverySeedDiverges() {
+        // lr 2 and 10 (beyond where the mean can shrink) and lr 0.5 (noise-driven divergence: exact rate −0.47 at
+        // ζ = 51): every seed blows up, and both predictions say "diverges" (Eq. 7 used to print 0 for lr ≥ 2)
+        int d = 49;
+        double zeta = IsotropicQuadratic.zeta(d, 1);
+        GossipScheme ring = TOPOLOGIES.build("ring", 8).scheme();
+        for (double lr : new double[] {0.5, 2, 10}) {
+            OptimizerRegistry.Optimizer o = OPTIMIZERS.resolve("dsgd-atc", Map.of("lr", Double.toString(lr)));
+            QuadraticTheory.Prediction p = new QuadraticTheory(ring, o.name(), o.parameters()).predict(zeta, lr);
+            assertThat(p.eq7()).as("Eq. 7 at lr " + lr).isNaN();
+            assertThat(p.precise()).as("precise at lr " + lr).isNaN();
+            QuadraticSummary s = QuadraticSummary.of(runs("ring", 8, "dsgd-atc", lr, d, 400, 0, 4));
+            assertThat(s.divergedSeeds()).as("diverged seeds at lr " + lr).isEqualTo(4);
+        }
+        // and where both predict convergence, no seed diverges and the measured rate agrees
+        OptimizerRegistry.Optimizer o = OPTIMIZERS.resolve("dsgd-atc", Map.of("lr", "0.05"));
+        QuadraticTheory.Prediction p = new QuadraticTheory(ring, o.name(), o.parameters()).predict(zeta, 0.05);
+        assertThat(p.eq7()).isCloseTo(p.precise(), within(1e-7));
+        QuadraticSummary s = QuadraticSummary.of(runs("ring", 8, "dsgd-atc", 0.05, d, 200, 0, 8));
+        assertThat(s.divergedSeeds()).isZero();
+        assertThat(s.measuredRate()).isCloseTo(p.precise(), within(4 * s.measuredRateError()));
+    }
 }

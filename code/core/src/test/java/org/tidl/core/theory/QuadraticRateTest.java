@@ -132,4 +132,53 @@ class QuadraticRateTest {
         assertThat(QuadraticRate.fixedPoint(scheme("ring", 32), 51, 0.5)).isNaN();
         assertThat(QuadraticRate.precise(scheme("ring", 32), 51, 0.5)).isNaN();
     }
+
+    @Test
+    void fixedPointSaysDivergesExactlyWhenTheExactMapDoes() {
+        // η ≥ 2: (1−η)² ≥ 1, the workers' mean alone stops shrinking; the authors' loop stopped at γ ≥ 1 and said r = 0
+        var inf = REG.infinite(org.tidl.core.PluginSpec.parse("ring"));
+        for (double lr : new double[] {2, 2.5, 10}) {
+            assertThat(QuadraticRate.fixedPoint(scheme("ring", 8), 50, lr)).as("lr " + lr).isNaN();
+            assertThat(QuadraticRate.fixedPoint(scheme("ring", 8), 1, lr)).as("no noise, lr " + lr).isNaN();
+            assertThat(QuadraticRate.fixedPoint(g -> EffectiveNeighbors.infinite(inf, g), 50, lr)).isNaN();
+            assertThat(QuadraticRate.precise(scheme("ring", 8), 50, lr)).isNaN();
+        }
+        // vertex-transitive graphs: Eq. 7 is the exact top eigenvalue, so both say "diverges" at the same lr
+        // (up to the fixed point's 1e-8 stopping tolerance right at the edge)
+        String[][] regular = {{"ring", "8"}, {"hypercube", "16"}, {"fully-connected", "8"}, {"solo", "4"},
+            {"circulant:offsets=1,3", "12"}, {"ring", "2"}};
+        for (String[] t : regular) {
+            GossipScheme s = scheme(t[0], Integer.parseInt(t[1]));
+            var nw = EffectiveNeighbors.of(s);
+            for (double zeta : new double[] {1, 2, 11, 51}) {
+                for (int k = 1; k <= 200; k++) {
+                    double lr = k / 100.0;
+                    double fp = QuadraticRate.fixedPoint(g -> nw.at(g, NeighborsMode.WORST), zeta, lr);
+                    double exact = QuadraticRate.precise(s, zeta, lr);
+                    String at = t[0] + " n=" + t[1] + " zeta " + zeta + " lr " + lr;
+                    if (Double.isNaN(fp) != Double.isNaN(exact)) {
+                        assertThat(Double.isNaN(fp) ? exact : fp).as(at).isLessThan(1e-7);
+                    } else if (!Double.isNaN(fp)) {
+                        assertThat(fp).as(at).isCloseTo(exact, within(1e-6));
+                    }
+                }
+            }
+        }
+        // irregular static graphs: the exact rate is at least the fixed point (Perron root ≤ largest row sum), so
+        // whenever the exact map diverges the fixed point says so too
+        for (String spec : new String[] {"star", "binary-tree", "two-cliques", "chain"}) {
+            GossipScheme s = scheme(spec, 16);
+            var nw = EffectiveNeighbors.of(s);
+            for (int k = 1; k <= 200; k += 3) {
+                double lr = k / 100.0;
+                double fp = QuadraticRate.fixedPoint(g -> nw.at(g, NeighborsMode.WORST), 51, lr);
+                double exact = QuadraticRate.precise(s, 51, lr);
+                if (Double.isNaN(exact)) {
+                    assertThat(fp).as(spec + " lr " + lr).isNaN();
+                } else if (!Double.isNaN(fp)) {
+                    assertThat(exact).as(spec + " lr " + lr).isGreaterThanOrEqualTo(fp - 1e-7);
+                }
+            }
+        }
+    }
 }

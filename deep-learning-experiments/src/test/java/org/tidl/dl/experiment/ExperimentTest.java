@@ -1,0 +1,75 @@
+package org.tidl.dl.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tidl.core.InvalidInputException;
+
+/** Experiment files and --set: every key checked against its declared range before anything runs. */
+class ExperimentTest {
+
+    static final String BASE = String.join("\n", "name = t", "dataset = fashion-mnist", "model = mlp", "hidden = 32",
+            "workers = 4", "batch = 16", "steps = 40", "topologies = ring", "learning-rates = 0.1");
+
+    static Experiment parse(String... set) {
+        return Experiment.parse(BASE, "t.exp", List.of(set));
+    }
+
+    static void refused(String set, String message) {
+        assertThatThrownBy(() -> parse(set)).as(set).isInstanceOf(InvalidInputException.class).hasMessage(message);
+    }
+
+    @Test
+    void wholeNumbersOutsideTheirRangeAreRefusedNotWrapped() {
+        refused("steps=4294967297", "steps must be a whole number in [1, 2147483647], got '4294967297'");
+        refused("steps=2147483648", "steps must be a whole number in [1, 2147483647], got '2147483648'");
+        refused("hidden=4294967296", "hidden must be a whole number in [1, 1000000], got '4294967296'");
+        refused("batch=1000000000", "batch must be a whole number in [1, 100000], got '1000000000'");
+        refused("eval-train-examples=-5", "eval-train-examples must be a whole number in [0, 2147483647], got '-5'");
+        refused("covariance-after=-1", "covariance-after must be a whole number in [0, 2147483647], got '-1'");
+        refused("covariance-steps=0", "covariance-steps must be a whole number in [1, 2147483647], got '0'");
+        refused("workers=4,0", "workers values must be a whole number in [1, 2147483647], got 0");
+        refused("workers=8589934593", "workers values must be a whole number in [1, 2147483647], got 8589934593");
+        assertThat(parse("steps=2147483647").steps()).isEqualTo(Integer.MAX_VALUE);
+        // seeds keep all 64 bits
+        assertThat(parse("seeds=9007199254740993").cells().get(0).seed()).isEqualTo(9007199254740993L);
+    }
+
+    @Test
+    void nonsenseValuesAreRefused() {
+        refused("learning-rates=,", "learning-rates must hold at least one number (numbers separated by commas,"
+                + " or lin:A:B:K / log:A:B:K / pow2half:K1:K2), got ','");
+        refused("learning-rates=0.1,-1", "learning-rates values must be a number >= 0, got -1");
+        refused("abort-test-loss=NaN", "abort-test-loss must be a number > 0, got 'NaN'");
+        refused("abort-test-loss=-1", "abort-test-loss must be a number > 0, got '-1'");
+        refused("abort-test-loss=0", "abort-test-loss must be a number > 0, got '0'");
+        refused("ema=NaN", "ema must be none or a number in [0, 1), got 'NaN'");
+        refused("non-iid-alpha=0", "non-iid-alpha must be none or a number > 0, got '0'");
+        refused("covariance-fraction=0", "covariance-fraction must be a number in (0, 1], got '0'");
+        assertThat(parse("abort-test-loss=1e9").abortTestLoss()).isEqualTo(1e9);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        assertThatThrownBy(() -> Experiment.parse(BASE + "\n# again\nsteps = 50\n", "t.exp", List.of()))
+                .hasMessage("t.exp:11: key 'steps' is given twice (first on line 7); keep one");
+        assertThatThrownBy(() -> parse("steps=1", "steps = 2")).hasMessage("--set: key 'steps' is given twice; give it once");
+        // --set overrides the file: that is what it is for
+        assertThat(parse("steps=5").steps()).isEqualTo(5);
+    }
+
+    @Test
+    void aByteOrderMarkAndWindowsLineEndsAreRead(@TempDir Path dir) throws Exception {
+        Path f = Files.write(dir.resolve("w.exp"), ("\uFEFF" + BASE.replace("\n", "\r\n") + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Experiment x = Experiment.read(f, List.of());
+        assertThat(x.name()).isEqualTo("t");
+        assertThat(x.steps()).isEqualTo(40);
+    }
+}
