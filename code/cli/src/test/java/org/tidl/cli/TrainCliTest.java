@@ -25,7 +25,11 @@ class TrainCliTest {
         List<String> lines = new ArrayList<>(List.of("name = tiny", "dataset = fashion-mnist", "model = mlp", "hidden = 8",
                 "workers = 4", "steps = 4", "topologies = ring; star", "learning-rates = 0.1", "evaluations = 1",
                 "eval-train-examples = 500", "eval-test-examples = 500"));
-        lines.addAll(List.of(extra));
+        for (String e : extra) { // a key given again replaces the default line (an experiment names each key once)
+            String key = e.substring(0, e.indexOf('=')).strip();
+            lines.removeIf(l -> l.substring(0, l.indexOf('=')).strip().equals(key));
+            lines.add(e);
+        }
         Path exp = dir.resolve("tiny.exp");
         Files.write(exp, lines);
         return exp;
