@@ -7,7 +7,9 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.core.InvalidInputException;
 import org.tidl.core.io.Csv;
+import org.tidl.dl.DlExtensions;
 import org.tidl.dl.experiment.Experiment;
+import org.tidl.dl.spi.DatasetShape;
 import org.tidl.dl.engine.DlBenchmark;
 
 /**
@@ -24,7 +26,7 @@ final class BenchDlCommand implements Command {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Args.opt("model", "M", "mlp (default) or vgg11"))
+                .addOption(Args.opt("model", "M", "mlp (default), vgg11 or a plugin's model"))
                 .addOption(Args.opt("workers", "N", "workers (default: 64 x MLP-5000 and 32 x MLP-512; VGG-11: 8 and 32)"))
                 .addOption(Args.opt("hidden", "H", "hidden units of the MLP 784-H-10 (with --workers)"))
                 .addOption(Args.opt("optimizer", "SPEC", "optimizer (default dsgd-atc), e.g. gradient-tracking or detag"))
@@ -34,17 +36,16 @@ final class BenchDlCommand implements Command {
     @Override
     public int run(CommandLine cl, Context ctx) {
         String model = cl.getOptionValue("model", "mlp");
-        if (!model.equals("mlp") && !model.equals("vgg11")) {
-            throw new InvalidInputException("--model must be mlp or vgg11, got '" + model + "'");
-        }
-        if (cl.hasOption("hidden") && (!cl.hasOption("workers") || model.equals("vgg11"))) {
+        DlExtensions.Model m = ctx.dl().model(model);
+        boolean hidden = m.usesHidden();
+        if (cl.hasOption("hidden") && (!cl.hasOption("workers") || !hidden)) {
             throw new InvalidInputException("--hidden needs --workers and --model mlp (without --workers, bench-dl runs"
                     + " its standard settings: 64 x MLP-5000 and 32 x MLP-512, or VGG-11 with 8 and 32 workers)");
         }
         List<int[]> settings = new ArrayList<>();
         if (cl.hasOption("workers")) {
             settings.add(new int[] {Args.workers(cl, false), Args.integer(cl, "hidden", 512, 1, Experiment.MAX_HIDDEN)});
-        } else if (model.equals("vgg11")) {
+        } else if (!hidden) { // the VGG-11 settings
             settings.add(new int[] {8, 0});
             settings.add(new int[] {32, 0});
         } else {
@@ -52,12 +53,13 @@ final class BenchDlCommand implements Command {
             settings.add(new int[] {32, 512});
         }
         String optimizer = cl.getOptionValue("optimizer", "dsgd-atc");
-        boolean vgg = model.equals("vgg11");
+        DatasetShape shape = ctx.dl().dataset(m.pairedDataset()).shape();
         List<DlBenchmark.Setting> runs = new ArrayList<>();
         for (int[] s : settings) {
-            int steps = Args.positiveInt(cl, "steps", vgg || s[1] >= 2000 ? 4 : 20);
-            DlBenchmark.Setting setting = new DlBenchmark.Setting(model, s[0], vgg ? 0 : s[1], 16, "ring", optimizer, steps);
-            DlBenchmark.checkFits(setting, ctx.optimizers()); // every setting refused up front, before any work
+            boolean large = !hidden || s[1] >= 2000;
+            int steps = Args.positiveInt(cl, "steps", large ? 4 : 20);
+            DlBenchmark.Setting setting = new DlBenchmark.Setting(model, s[0], hidden ? s[1] : 0, 16, "ring", optimizer, steps);
+            DlBenchmark.checkFits(setting, ctx.optimizers(), ctx.dl()); // every setting refused up front, before any work
             runs.add(setting);
         }
         ctx.err.println("tidl: bench-dl: measuring the machine (streaming bandwidth, GEMM peak) ...");
@@ -71,11 +73,11 @@ final class BenchDlCommand implements Command {
                 "omp_num_threads");
         for (DlBenchmark.Setting setting : runs) {
             ctx.err.println("tidl: bench-dl: " + setting.workers() + " workers, "
-                    + (vgg ? "VGG-11" : "MLP 784-" + setting.hidden() + "-10") + ", " + optimizer + " ...");
-            DlBenchmark.Result r = DlBenchmark.run(setting, machine, ctx.topologies(), ctx.optimizers());
+                    + m.label(shape, setting.hidden()) + ", " + optimizer + " ...");
+            DlBenchmark.Result r = DlBenchmark.run(setting, machine, ctx.topologies(), ctx.optimizers(), ctx.dl());
             ctx.err.printf(Locale.ROOT, "tidl: bench-dl:   %.0f samples/s, %.1f%% of the %s limit (%.0f samples/s)%n",
                     r.samplesPerSecond(), r.percentOfLimit(), r.boundBy(), r.limitSamplesPerSecond());
-            csv.add(model, setting.workers(), vgg ? "" : setting.hidden(), r.parameters(), 16, "ring", optimizer,
+            csv.add(model, setting.workers(), hidden ? setting.hidden() : "", r.parameters(), 16, "ring", optimizer,
                     setting.steps(), r.samplesPerSecond(), r.stepSeconds(), r.gradientSeconds(), r.updateSeconds(),
                     r.gossipSeconds(), r.flopsPerStep() / 1e9, r.bytesPerStep() / 1e9, r.gflops(),
                     r.limitSamplesPerSecond(), r.percentOfLimit(), r.boundBy(), machine.bandwidthGBs(),

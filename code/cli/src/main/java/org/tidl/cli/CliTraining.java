@@ -21,7 +21,7 @@ final class CliTraining implements Training {
 
     @Override
     public Experiment experiment(String name) {
-        return Experiment.read(TrainCommand.experimentFile(name), List.of());
+        return Experiment.read(TrainCommand.experimentFile(name), List.of(), ctx.dl());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
 import org.tidl.core.plugin.PluginFolders;
+import org.tidl.dl.DlExtensions;
 
 /** What a command needs from its surroundings: streams, environment, and the plugins (loaded on first use). */
 final class Context {
@@ -16,7 +17,8 @@ final class Context {
     private final String pluginsEnv;
     private TopologyRegistry topologies;
     private OptimizerRegistry optimizers;
-    /** Warnings already shown: a jar that is not a zip is reported by both catalogs, shown once. */
+    private DlExtensions dl;
+    /** Warnings already shown: a jar that is not a zip is reported by every catalog, shown once. */
     private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     Context(PrintStream out, PrintStream err, String pluginsOption, String pluginsEnv) {
@@ -46,6 +48,15 @@ final class Context {
             warn(optimizers.catalog().warnings());
         }
         return optimizers;
+    }
+
+    /** Data sets, models and learning-rate schedules, with a one-line warning on stderr for each plugin skipped. */
+    DlExtensions dl() {
+        if (dl == null) {
+            dl = DlExtensions.load(pluginFolders());
+            warn(dl.warnings());
+        }
+        return dl;
     }
 
     private void warn(List<String> warnings) {

@@ -174,7 +174,21 @@ public final class Main {
         Args.checkOccurrences(cl);
         PluginFolders.checkOption(cl.getOptionValue("plugins"));
         Context ctx = new Context(out, err, cl.getOptionValue("plugins"), pluginsEnv);
-        return cmd.run(cl, ctx);
+        try {
+            return cmd.run(cl, ctx);
+        } catch (InvalidInputException e) {
+            throw asOption(e, options);
+        }
+    }
+
+    /**
+     * A library's bad-parameter failure in the command's words: the parameter shown as the option that sets it
+     * ("gamma must be in [0, 1)" → "--gamma must be in [0, 1)") when the command has that option; otherwise (a
+     * key of an experiment file, a plugin spec's parameter) as the library named it.
+     */
+    static InvalidInputException asOption(InvalidInputException e, Options options) {
+        String p = e.parameter();
+        return p != null && options.hasLongOption(p) ? e.naming("--" + p) : e;
     }
 
     /** The one line (and exit code) for a failure; with --debug, the stack trace follows. */

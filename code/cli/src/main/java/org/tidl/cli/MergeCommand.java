@@ -29,7 +29,7 @@ final class MergeCommand implements Command {
 
     @Override
     public int run(CommandLine cl, Context ctx) {
-        Experiment x = TrainCommand.experiment(cl);
+        Experiment x = TrainCommand.experiment(cl, ctx);
         Path out = Path.of(cl.getOptionValue("out", "results"));
         Path shards = cl.hasOption("shards") ? Path.of(cl.getOptionValue("shards")) : out;
         Merge.Result r = Merge.run(x, out, shards, cl.hasOption("fresh"), w -> ctx.err.println("tidl: warning: " + w));

@@ -58,7 +58,7 @@ final class TrainCommand implements Command {
     }
 
     /** The experiment named by {@link #experimentOptions()}. */
-    static Experiment experiment(CommandLine cl) {
+    static Experiment experiment(CommandLine cl, Context ctx) {
         List<String> sets = new java.util.ArrayList<>();
         if (cl.getOptionValues("set") != null) {
             sets.addAll(List.of(cl.getOptionValues("set")));
@@ -66,7 +66,7 @@ final class TrainCommand implements Command {
         if (cl.hasOption("non-iid-alpha")) {
             sets.add("non-iid-alpha=" + cl.getOptionValue("non-iid-alpha"));
         }
-        return Experiment.read(experimentFile(Args.required(cl, "experiment")), sets);
+        return Experiment.read(experimentFile(Args.required(cl, "experiment")), sets, ctx.dl());
     }
 
     @Override
@@ -85,7 +85,7 @@ final class TrainCommand implements Command {
                 }
             }
         }
-        Experiment x = experiment(cl);
+        Experiment x = experiment(cl, ctx);
         Shard shard = cl.hasOption("shard") ? Shard.parse(cl.getOptionValue("shard")) : null;
         Path out = Path.of(cl.getOptionValue("out", "results"));
         Sweep.Options options = new Sweep.Options(cl.hasOption("resume"), cl.hasOption("fresh"), shard);

@@ -345,7 +345,7 @@ class ReliabilityCliTest {
                 "tidl: warning: plugins folder " + tmp.resolve("missing-env-folder") + " does not exist",
                 "tidl: warning: plugin empty.jar: skipped: not a readable jar file (the file is empty)",
                 "tidl: warning: plugin no-services.jar: holds no providers (no META-INF/services/org.tidl.api.TopologyProvider"
-                        + " or OptimizerProvider file), skipped",
+                        + ", api.OptimizerProvider or dl.spi.* file), skipped",
                 "tidl: warning: plugin text.jar: skipped: not a readable jar file (not a zip archive)",
                 "tidl: warning: plugin truncated.jar: skipped: not a readable jar file (truncated or damaged zip, "
                         + example.length / 2 + " bytes: zip END header not found)");

@@ -11,6 +11,7 @@ import org.apache.spark.SparkFiles;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
 import org.tidl.dl.data.Images;
+import org.tidl.dl.DlExtensions;
 import org.tidl.dl.experiment.Experiment;
 import org.tidl.dl.experiment.Trainer;
 
@@ -36,9 +37,9 @@ final class ExecutorCache {
         if (!job.key().equals(key)) {
             IDLE.clear();
             key = null;
-            experiment = Experiment.parse(job.experiment(), "the driver's experiment", List.of());
             Path plugins = plugins(job.pluginJars());
             List<Path> folders = plugins == null ? List.of() : List.of(plugins);
+            experiment = Experiment.parse(job.experiment(), "the driver's experiment", List.of(), DlExtensions.load(folders));
             topologies = TopologyRegistry.load(folders);
             optimizers = OptimizerRegistry.load(folders);
             String dir = job.executorDataDir() != null ? job.executorDataDir() : SparkFiles.getRootDirectory();

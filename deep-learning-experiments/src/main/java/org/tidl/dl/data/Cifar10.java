@@ -3,6 +3,9 @@ package org.tidl.dl.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.tidl.dl.spi.DatasetProvider;
+import org.tidl.dl.spi.DatasetShape;
 
 /**
  * CIFAR-10, binary version ({@code cifar-10-batches-bin}: data_batch_1..5.bin, test_batch.bin; each record is
@@ -26,6 +29,28 @@ public final class Cifar10 {
 
     public static Images test(Path dir) {
         return read(dir, "test_batch.bin");
+    }
+
+    /** {@code cifar10}, the built-in {@link DatasetProvider}: augmented (random crops and flips) unless told otherwise. */
+    public static final class Provider implements DatasetProvider {
+        static final String[] FILES = {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+            "data_batch_5.bin", "test_batch.bin"};
+
+        @Override public String name() { return "cifar10"; }
+        @Override public String description() { return "CIFAR-10, 32x32 colour images of 10 classes (binary version, cifar-10-batches-bin)"; }
+        @Override public DatasetShape shape() { return new DatasetShape(3, 32, 32, 10, 50_000, 10_000); }
+        @Override public Path defaultDirectory() { return Path.of("cifar-10-batches-bin"); }
+        @Override public boolean augmentByDefault() { return true; }
+
+        @Override
+        public List<Path> files(Path dir) {
+            return java.util.Arrays.stream(FILES).map(dir::resolve).toList();
+        }
+
+        @Override
+        public Split load(Path dir) {
+            return new Split(train(dir), test(dir));
+        }
     }
 
     static Images read(Path dir, String... files) {

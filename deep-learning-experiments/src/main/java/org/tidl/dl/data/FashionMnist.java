@@ -8,8 +8,12 @@ import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.tidl.dl.spi.DatasetProvider;
+import org.tidl.dl.spi.DatasetShape;
 
 /**
  * Fashion-MNIST from the IDX files of Debian's {@code dataset-fashion-mnist} package
@@ -47,6 +51,31 @@ public final class FashionMnist {
                     find(dir, "train-images-idx3-ubyte").getFileName(), train.height(), train.width()), HOW);
         }
         return new Images[] {train, test};
+    }
+
+    /** {@code fashion-mnist}, the built-in {@link DatasetProvider}. */
+    public static final class Provider implements DatasetProvider {
+        @Override public String name() { return "fashion-mnist"; }
+        @Override public String description() { return "Fashion-MNIST, 28x28 grey images of 10 kinds of clothing (IDX files, gzipped or not)"; }
+        @Override public DatasetShape shape() { return new DatasetShape(1, 28, 28, 10, 60_000, 10_000); }
+        @Override public Path defaultDirectory() { return DEFAULT_DIR; }
+
+        @Override
+        public List<Path> files(Path dir) {
+            List<Path> out = new ArrayList<>();
+            for (String base : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte"}) {
+                Path gz = dir.resolve(base + ".gz");
+                out.add(Files.isRegularFile(gz) ? gz : dir.resolve(base));
+            }
+            return out;
+        }
+
+        @Override
+        public Split load(Path dir) {
+            Images[] both = trainAndTest(dir);
+            return new Split(both[0], both[1]);
+        }
     }
 
     static Images read(Path dir, String prefix) {

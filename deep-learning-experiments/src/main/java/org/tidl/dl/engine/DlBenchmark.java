@@ -17,16 +17,18 @@ import org.tidl.api.StepContext;
 import org.tidl.api.WorkerMatrix;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
+import org.tidl.dl.DlExtensions;
 import org.tidl.dl.NdWorkerMatrix;
 import org.tidl.dl.data.Images;
 import org.tidl.dl.data.Sampler;
+import org.tidl.dl.spi.DatasetShape;
 
 /**
  * Training throughput of the simulated workers: samples per second of whole optimizer steps (per-worker
  * forward/backward, local update, gossip), the parts timed separately, and the step against the machine's limit
  * measured in the same process: the time the step's arithmetic takes at the GEMM peak, or the time its
  * minimal memory traffic takes at the streaming bandwidth, whichever is longer. Random data of the right shape
- * (Fashion-MNIST for the MLP, CIFAR-10 for VGG-11), as the PyTorch peers in deep-learning-experiments/bench/.
+ * (the model's paired data set: Fashion-MNIST for the MLP, CIFAR-10 for VGG-11), as the PyTorch peers in deep-learning-experiments/bench/.
  */
 public final class DlBenchmark {
 
@@ -119,22 +121,20 @@ public final class DlBenchmark {
         return new Machine(bestBw, bestGemm, cores);
     }
 
-    /** Random images of the model's input shape (the timing does not depend on the pixel values). */
-    static Images randomImages(String model) {
-        boolean vgg = model.equals("vgg11");
+    /** Random images of the data set's shape (the timing does not depend on the pixel values). */
+    static Images randomImages(DatasetShape shape) {
         int count = RANDOM_IMAGES;
-        int c = vgg ? 3 : 1;
-        int side = vgg ? 32 : 28;
-        float[] px = new float[count * c * side * side];
+        int c = shape.channels();
+        float[] px = new float[count * c * shape.height() * shape.width()];
         int[] y = new int[count];
         SplittableRandom rng = Seeds.stream(0, "benchmark-data", 0);
         for (int i = 0; i < px.length; i++) {
             px[i] = (float) rng.nextGaussian();
         }
         for (int i = 0; i < count; i++) {
-            y[i] = rng.nextInt(10);
+            y[i] = rng.nextInt(shape.classes());
         }
-        return new Images(px, y, count, c, side, side, 10);
+        return new Images(px, y, count, c, shape.height(), shape.width(), shape.classes());
     }
 
     /** Multiply-adds of one example's forward pass, and those of the first layer's input gradient (not computed). */
@@ -161,9 +161,25 @@ public final class DlBenchmark {
         return new long[] {total, Math.max(first, 0)};
     }
 
-    private static MultiLayerConfiguration configuration(Setting s) {
-        boolean vgg = s.model().equals("vgg11");
-        return Models.configuration(s.model(), s.hidden(), vgg ? 3 : 1, vgg ? 32 : 28, vgg ? 32 : 28, 10, DataType.FLOAT);
+    /** The setting's model and the data set whose image shape it is measured on (the model's paired one). */
+    private record Resolved(DlExtensions.Model model, DlExtensions.Dataset dataset, DatasetShape shape,
+                            MultiLayerConfiguration conf) {
+        static Resolved of(Setting s, DlExtensions extensions) {
+            DlExtensions.Model model = extensions.model(s.model());
+            DlExtensions.Dataset dataset = extensions.dataset(model.pairedDataset());
+            DatasetShape shape = dataset.shape();
+            return new Resolved(model, dataset, shape, model.configuration(shape, s.hidden(), DataType.FLOAT));
+        }
+
+        /** Convolutional networks take long steps: one warm-up step, the gradients timed once. */
+        boolean slow() {
+            return conf.getConfs().stream().anyMatch(c -> c.getLayer() instanceof ConvolutionLayer);
+        }
+    }
+
+    /** {@link #checkFits(Setting, OptimizerRegistry, DlExtensions)} with the built-in models. */
+    public static OptimizerRegistry.Optimizer checkFits(Setting s, OptimizerRegistry optimizers) {
+        return checkFits(s, optimizers, DlExtensions.builtIn());
     }
 
     /**
@@ -171,23 +187,24 @@ public final class DlBenchmark {
      * memory, before anything is allocated ({@link MemoryEstimate}); cheap, so a command checks every setting
      * before measuring the machine.
      */
-    public static OptimizerRegistry.Optimizer checkFits(Setting s, OptimizerRegistry optimizers) {
-        boolean vgg = s.model().equals("vgg11");
+    public static OptimizerRegistry.Optimizer checkFits(Setting s, OptimizerRegistry optimizers, DlExtensions extensions) {
+        return checkFits(s, optimizers, Resolved.of(s, extensions));
+    }
+
+    private static OptimizerRegistry.Optimizer checkFits(Setting s, OptimizerRegistry optimizers, Resolved r) {
         boolean ownLr = org.tidl.core.PluginSpec.parse("optimizer", s.optimizer()).values().containsKey("lr");
         OptimizerRegistry.Optimizer o = optimizers.resolve(s.optimizer(), ownLr ? Map.of() : Map.of("lr", "0.05"));
-        int channels = vgg ? 3 : 1;
-        int side = vgg ? 32 : 28;
         // one matrix besides the optimizer's: the gradients the parts are timed with
-        MemoryEstimate.of("bench-dl (" + (vgg ? "VGG-11" : "MLP 784-" + s.hidden() + "-10") + ", optimizer "
-                        + s.optimizer() + ")", configuration(s), Models.inputType(s.model(), channels, side, side),
-                s.workers(), s.batch(), o, 1, MemoryEstimate.times(RANDOM_IMAGES, (long) channels * side * side + 1,
-                        Float.BYTES)).check("the workers or hidden units");
+        MemoryEstimate.of("bench-dl (" + r.model().label(r.shape(), s.hidden()) + ", optimizer " + s.optimizer() + ")",
+                r.conf(), r.model().inputType(r.shape()), s.workers(), s.batch(), o, 1,
+                MemoryEstimate.times(RANDOM_IMAGES, r.shape().features() + 1, Float.BYTES))
+                .check("the workers" + (r.model().usesHidden() ? " or hidden units" : ""));
         return o;
     }
 
-    /** {@link #run(Setting, Machine, TopologyRegistry, OptimizerRegistry)} with the built-in registries. */
+    /** {@link #run(Setting, Machine, TopologyRegistry, OptimizerRegistry, DlExtensions)} with the built-ins. */
     public static Result run(Setting s, Machine machine) {
-        return run(s, machine, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn());
+        return run(s, machine, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn(), DlExtensions.builtIn());
     }
 
     /**
@@ -195,18 +212,20 @@ public final class DlBenchmark {
      * the spec sets it. A run that cannot fit in memory is refused before anything is allocated
      * ({@link MemoryEstimate}).
      */
-    public static Result run(Setting s, Machine machine, TopologyRegistry topologies, OptimizerRegistry optimizers) {
-        boolean vgg = s.model().equals("vgg11");
-        OptimizerRegistry.Optimizer o = checkFits(s, optimizers);
-        MultiLayerConfiguration conf = configuration(s);
+    public static Result run(Setting s, Machine machine, TopologyRegistry topologies, OptimizerRegistry optimizers,
+                             DlExtensions extensions) {
+        Resolved r = Resolved.of(s, extensions);
+        boolean slow = r.slow();
+        OptimizerRegistry.Optimizer o = checkFits(s, optimizers, r);
+        MultiLayerConfiguration conf = r.conf();
         GossipScheme scheme = topologies.build(s.topology(), s.workers()).scheme();
-        Images data = randomImages(s.model());
+        Images data = randomImages(r.shape());
         SimulatedWorkers w = new SimulatedWorkers(conf, s.workers(), 1);
-        ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(s.workers(), data.count(), 1), s.batch(), vgg, 1, 0);
+        ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(s.workers(), data.count(), 1), s.batch(), r.dataset().augmentByDefault(), 1, 0);
         DecentralizedOptimizer opt = o.newRun();
         NdWorkerMatrix x = w.parameters();
         double[] losses = new double[s.workers()];
-        int warmUp = vgg ? 1 : Math.max(2, s.steps()); // JIT, first touch of the off-heap buffers
+        int warmUp = slow ? 1 : Math.max(2, s.steps()); // JIT, first touch of the off-heap buffers
         for (int t = 0; t < warmUp; t++) {
             opt.step(new StepContext(t, 1, scheme, oracle, losses), x);
         }
@@ -217,7 +236,7 @@ public final class DlBenchmark {
         double step = (System.nanoTime() - t0) / 1e9 / s.steps();
         // the parts, timed separately: gradients, the local update (one axpy), the gossip (in place)
         WorkerMatrix g = x.zerosLike();
-        int parts = vgg ? 1 : s.steps();
+        int parts = slow ? 1 : s.steps();
         t0 = System.nanoTime();
         for (int t = 0; t < parts; t++) {
             oracle.gradients(x, g, losses);

@@ -18,7 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.tidl.api.Seeds;
-import org.tidl.core.InvalidInputException;
+import org.tidl.dl.DlExtensions;
+import org.tidl.dl.spi.DatasetShape;
+import org.tidl.dl.spi.ModelProvider;
 
 /**
  * The paper's networks as DL4J configurations, and the paper code's initialisation rule.
@@ -29,34 +31,64 @@ import org.tidl.core.InvalidInputException;
  *       3×3 convolutions with padding 1 and ReLU, 2×2 max pooling, classifier Dropout → Linear(512, 512) →
  *       ReLU → Dropout → Linear(512, 512) → ReLU → Linear(512, 10): 9,750,922 parameters.</li>
  * </ul>
- * The optimizer plugins do the updates, so DL4J's own updater is a no-op SGD(0) and never called.
+ * Both register as {@link ModelProvider}s ({@link Mlp}, {@link Vgg11}); experiments find them by name through
+ * {@link DlExtensions}. The optimizer plugins do the updates, so DL4J's own updater is a no-op SGD(0) and never called.
  */
 public final class Models {
 
     private Models() {
     }
 
-    /** The configuration of a named model for inputs of {@code channels × height × width}. */
+    /** The configuration of a built-in model ({@link DlExtensions}) for inputs of {@code channels × height × width}. */
     public static MultiLayerConfiguration configuration(String model, int hidden, int channels, int height, int width,
                                                         int classes, DataType type) {
-        NeuralNetConfiguration.ListBuilder b = builder(type);
-        switch (model) {
-            case "mlp":
-                b.layer(new DenseLayer.Builder().nIn(channels * height * width).nOut(hidden).activation(Activation.RELU).build())
-                        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(hidden).nOut(classes)
-                                .activation(Activation.SOFTMAX).build());
-                return b.build();
-            case "vgg11":
-                return vgg11(b, channels, height, width, classes, 0.5);
-            default:
-                throw new InvalidInputException("model must be mlp or vgg11, got '" + model + "'");
+        return DlExtensions.builtIn().model(model).configuration(channels, height, width, classes, hidden, type);
+    }
+
+    /** The input type of a built-in model for memory reports ({@link MemoryEstimate}). */
+    public static InputType inputType(String model, int channels, int height, int width) {
+        return DlExtensions.builtIn().model(model).inputType(new DatasetShape(channels, height, width, 0, 0, 0));
+    }
+
+    /** {@code mlp}: Flatten → Linear(features, hidden) → ReLU → Linear(hidden, classes). */
+    public static final class Mlp implements ModelProvider {
+        @Override public String name() { return "mlp"; }
+        @Override public String description() { return "Flatten, Linear(features, hidden), ReLU, Linear(hidden, classes): the paper's Fashion-MNIST model"; }
+        @Override public boolean usesHidden() { return true; }
+
+        @Override
+        public MultiLayerConfiguration configuration(int channels, int height, int width, int classes, int hidden,
+                                                     DataType type) {
+            return builder(type)
+                    .layer(new DenseLayer.Builder().nIn(channels * height * width).nOut(hidden).activation(Activation.RELU).build())
+                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(hidden).nOut(classes)
+                            .activation(Activation.SOFTMAX).build())
+                    .build();
+        }
+
+        @Override
+        public InputType inputType(int channels, int height, int width) {
+            return InputType.feedForward((long) channels * height * width);
+        }
+
+        @Override
+        public String label(int channels, int height, int width, int classes, int hidden) {
+            return "MLP " + (long) channels * height * width + "-" + hidden + "-" + classes;
         }
     }
 
-    /** The input type of a named model for memory reports ({@link MemoryEstimate}). */
-    public static InputType inputType(String model, int channels, int height, int width) {
-        return model.equals("mlp") ? InputType.feedForward((long) channels * height * width)
-                : InputType.convolutionalFlat(height, width, channels);
+    /** {@code vgg11}: VGG-11 without BatchNorm, dropout 0.5 in the classifier. */
+    public static final class Vgg11 implements ModelProvider {
+        @Override public String name() { return "vgg11"; }
+        @Override public String description() { return "VGG-11 without BatchNorm (cfg A), dropout 0.5: the paper's CIFAR-10 model"; }
+        @Override public String pairedDataset() { return "cifar10"; }
+        @Override public String label(int channels, int height, int width, int classes, int hidden) { return "VGG-11"; }
+
+        @Override
+        public MultiLayerConfiguration configuration(int channels, int height, int width, int classes, int hidden,
+                                                     DataType type) {
+            return vgg11(builder(type), channels, height, width, classes, 0.5);
+        }
     }
 
     /** Parameters of one network of this configuration, counted without allocating it. */

@@ -148,10 +148,10 @@ final class RunLog implements AutoCloseable {
                          String error, double wallSeconds) {
         Csv run = new Csv(RUNS);
         double ema = x.ema();
-        run.add(c.index(), x.name(), x.dataset(), x.model(), c.workers(), c.topology(), c.optimizer(), c.learningRate(),
-                c.seed(), x.batch(), x.covarianceAfter() > 0 ? x.covarianceAfter() : x.steps(), x.schedule(),
+        run.add(c.index(), x.name(), x.dataset().name(), x.model().name(), c.workers(), c.topology(), c.optimizer(), c.learningRate(),
+                c.seed(), x.batch(), x.covarianceAfter() > 0 ? x.covarianceAfter() : x.steps(), x.schedule().name(),
                 Double.isNaN(ema) ? "none" : Csv.number(ema),
-                x.split().equals("sorted") ? "sorted" : Double.isNaN(x.nonIidAlpha()) ? "iid"
+                x.split() == Experiment.Split.SORTED ? "sorted" : Double.isNaN(x.nonIidAlpha()) ? "iid"
                         : "dirichlet(" + Csv.number(x.nonIidAlpha()) + ")",
                 evaluatedWorker, stepsDone, diverged, trainLoss, trainAccuracy, testLoss, testAccuracy, consensus, error,
                 wallSeconds);

@@ -17,14 +17,14 @@ import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
 import org.tidl.core.io.Csv;
 import org.tidl.dl.NdWorkerMatrix;
-import org.tidl.dl.data.Cifar10;
-import org.tidl.dl.data.FashionMnist;
 import org.tidl.dl.data.Images;
 import org.tidl.dl.data.Sampler;
 import org.tidl.dl.engine.ImageOracle;
 import org.tidl.dl.engine.MemoryEstimate;
 import org.tidl.dl.engine.Models;
 import org.tidl.dl.engine.SimulatedWorkers;
+import org.tidl.dl.spi.DatasetProvider;
+import org.tidl.dl.spi.DatasetShape;
 
 /**
  * Computes the cells of an experiment's grid in this JVM, one after another: the local {@link Engine}, and what
@@ -70,43 +70,25 @@ public final class Trainer implements Engine {
     /** The experiment's data folder: the override, else the experiment's, else the dataset's standard place. */
     public static Path dataDir(Experiment x, String dataDirOverride) {
         String dir = dataDirOverride != null ? dataDirOverride : x.dataDir();
-        if (x.dataset().equals("fashion-mnist")) {
-            return dir.isEmpty() ? FashionMnist.DEFAULT_DIR : Path.of(dir);
-        }
-        return Path.of(dir.isEmpty() ? "cifar-10-batches-bin" : dir);
+        return dir.isEmpty() ? x.dataset().defaultDirectory() : Path.of(dir);
     }
 
     /** Loads the experiment's data set (one-line errors naming the missing or corrupt file). */
     public static Images[] load(Experiment x, String dataDirOverride) {
-        Path p = dataDir(x, dataDirOverride);
-        if (x.dataset().equals("fashion-mnist")) {
-            return FashionMnist.trainAndTest(p);
-        }
-        return new Images[] {Cifar10.train(p), Cifar10.test(p)};
+        DatasetProvider.Split split = x.dataset().load(dataDir(x, dataDirOverride));
+        return new Images[] {split.train(), split.test()};
     }
 
     /**
      * The files {@link #load} reads from {@code dir} (what an engine ships to machines without a shared file
-     * system): one-line error naming a missing one. Fashion-MNIST files may be gzipped or not, as the reader takes.
+     * system): one-line error naming a missing one.
      */
     public static List<Path> dataFiles(Experiment x, Path dir) {
-        List<Path> out = new java.util.ArrayList<>();
-        if (x.dataset().equals("fashion-mnist")) {
-            for (String base : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
-                "t10k-labels-idx1-ubyte"}) {
-                Path gz = dir.resolve(base + ".gz");
-                out.add(java.nio.file.Files.isRegularFile(gz) ? gz : dir.resolve(base));
-            }
-        } else {
-            for (String name : new String[] {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
-                "data_batch_5.bin", "test_batch.bin"}) {
-                out.add(dir.resolve(name));
-            }
-        }
+        List<Path> out = x.dataset().files(dir);
         for (Path p : out) {
             if (!java.nio.file.Files.isRegularFile(p)) {
                 throw new org.tidl.core.InvalidInputException("data file " + p + " not found (--data-dir: the folder of the "
-                        + x.dataset() + " files)");
+                        + x.dataset().name() + " files)");
             }
         }
         return out;
@@ -126,20 +108,17 @@ public final class Trainer implements Engine {
         }
     }
 
-    /** Channels, height, width, classes, training and test images of a data set (before reading it). */
-    static int[] shape(String dataset) {
-        return dataset.equals("cifar10") ? new int[] {3, 32, 32, 10, 50_000, 10_000} : new int[] {1, 28, 28, 10, 60_000, 10_000};
-    }
-
     /**
      * Refuses, before the data are read or anything is allocated, an experiment whose cells cannot fit in
      * memory ({@link MemoryEstimate}: workers × parameters × the matrices the optimizer keeps, against the
      * process limit ND4J enforces, the heap and the machine), with the numbers and the setting to change.
      */
     public static void checkMemory(Experiment x, OptimizerRegistry optimizers) {
-        int[] s = shape(x.dataset());
-        MultiLayerConfiguration conf = Models.configuration(x.model(), x.hidden(), s[0], s[1], s[2], s[3], DataType.FLOAT);
-        long data = MemoryEstimate.times((long) s[4] + s[5], (long) s[0] * s[1] * s[2], Float.BYTES);
+        DatasetShape s = x.dataset().shape();
+        MultiLayerConfiguration conf = x.model().configuration(s, x.hidden(), DataType.FLOAT);
+        long data = MemoryEstimate.times((long) s.trainImages() + s.testImages(), s.features(), Float.BYTES);
+        String model = x.model().label(s, x.hidden());
+        String settings = "workers" + (x.model().usesHidden() ? ", hidden" : "") + " or batch";
         java.util.Set<String> done = new java.util.HashSet<>();
         for (Experiment.Cell c : x.cells()) {
             if (!done.add(c.workers() + "\u0000" + c.optimizer())) {
@@ -151,11 +130,10 @@ public final class Trainer implements Engine {
                 long kept = Math.max(1, Math.round(x.covarianceFraction() * Models.parameterCount(conf)));
                 covariance = MemoryEstimate.sum(MemoryEstimate.times(n, n, Double.BYTES), MemoryEstimate.times(n, kept, Double.BYTES));
             }
-            String model = x.model().equals("mlp") ? "MLP 784-" + x.hidden() + "-10" : "VGG-11";
             MemoryEstimate.of("experiment " + x.name() + " (" + model + ", optimizer " + c.optimizer() + ")", conf,
-                    Models.inputType(x.model(), s[0], s[1], s[2]), c.workers(), x.batch(), optimizer(optimizers, c),
+                    x.model().inputType(s), c.workers(), x.batch(), optimizer(optimizers, c),
                     x.covarianceAfter() > 0 ? 1 : 0, MemoryEstimate.sum(data, covariance))
-                    .check("workers" + (x.model().equals("mlp") ? ", hidden" : "") + " or batch");
+                    .check(settings);
         }
     }
 
@@ -220,8 +198,8 @@ public final class Trainer implements Engine {
     private SimulatedWorkers workers(int n, long seed) {
         if (workers == null || workers.size() != n) {
             workers = null; // let the old matrices go before allocating the new ones
-            MultiLayerConfiguration conf = Models.configuration(x.model(), x.hidden(), train.channels(), train.height(),
-                    train.width(), train.classes(), DataType.FLOAT);
+            MultiLayerConfiguration conf = x.model().configuration(train.channels(), train.height(), train.width(),
+                    train.classes(), x.hidden(), DataType.FLOAT);
             workers = new SimulatedWorkers(conf, n, seed);
             if (evaluator == null) {
                 evaluator = new Evaluator(conf, DataType.FLOAT, workers.parameterCount());
@@ -233,7 +211,7 @@ public final class Trainer implements Engine {
     }
 
     private Sampler sampler(int n, long seed) {
-        if (x.split().equals("sorted")) {
+        if (x.split() == Experiment.Split.SORTED) {
             return Sampler.sorted(n, train.labels(), seed);
         }
         return Double.isNaN(x.nonIidAlpha()) ? Sampler.iid(n, train.count(), seed)

@@ -39,8 +39,11 @@ import org.tidl.core.Messages;
  */
 public final class PluginCatalog<T> {
 
-    /** Services of this project: a jar with none of them is reported as holding nothing to load. */
-    static final String SERVICES = "META-INF/services/org.tidl.api.";
+    /**
+     * Services of this project (org.tidl.api's, and the deep-learning ones of org.tidl.dl.spi): a jar with none
+     * of them is reported as holding nothing to load.
+     */
+    static final String SERVICES = "META-INF/services/org.tidl.";
 
     private final String kind;
     private final Map<String, ProviderEntry<T>> byName;
@@ -142,7 +145,7 @@ public final class PluginCatalog<T> {
                     }
                 } else if (jf.stream().noneMatch(e -> e.getName().startsWith(SERVICES))) {
                     warnings.add("plugin " + origin + ": holds no providers (no " + SERVICES
-                            + "TopologyProvider or OptimizerProvider file), skipped");
+                            + "api.TopologyProvider, api.OptimizerProvider or dl.spi.* file), skipped");
                     return;
                 }
             } catch (IOException | RuntimeException e) {

@@ -245,10 +245,10 @@ public final class ExperimentPlotRender implements Renderer<ExperimentPlot.Resul
         List<String> parts = new ArrayList<>();
         Experiment x = r.settings();
         if (x != null) {
-            parts.add(x.dataset() + " " + x.model());
+            parts.add(x.dataset().name() + " " + x.model().name());
             parts.add(String.join("/", x.optimizers()));
             parts.add("batch " + x.batch());
-            parts.add(x.schedule() + " schedule");
+            parts.add(x.schedule().name() + " schedule");
         }
         long seeds = r.groups().stream().flatMap(g -> g.cells().stream()).map(c -> c.run().seed()).distinct().count();
         parts.add(seeds + (seeds == 1 ? " seed" : " seeds"));
