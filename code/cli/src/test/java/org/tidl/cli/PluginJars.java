@@ -29,6 +29,20 @@ final class PluginJars {
      */
     static void build(Path work, Path jar, String service, List<String[]> sources, Collection<String> providers,
                       Collection<String> leftOut, int classVersion) throws Exception {
+        build(work, jar, service, sources, providers, leftOut, classVersion, null);
+    }
+
+    /**
+     * A deep-learning plugin (org.tidl.dl.spi): every source a provider, compiled against the tests' whole class
+     * path (DL4J, ND4J and the project's modules), as a third party compiles against its dependencies.
+     */
+    static void buildDl(Path work, Path jar, String service, List<String[]> sources) throws Exception {
+        build(work, jar, service, sources, sources.stream().map(s -> s[0]).toList(), List.of(), 0,
+                System.getProperty("java.class.path"));
+    }
+
+    private static void build(Path work, Path jar, String service, List<String[]> sources, Collection<String> providers,
+                              Collection<String> leftOut, int classVersion, String classPath) throws Exception {
         Path here = Files.createDirectories(work.resolve(jar.getFileName() + ".build"));
         Path src = Files.createDirectories(here.resolve("src/test"));
         Path classes = Files.createDirectories(here.resolve("classes"));
@@ -39,7 +53,8 @@ final class PluginJars {
             files.add(f.toString());
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String cp = Path.of(org.tidl.api.TopologyProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String cp = classPath != null ? classPath
+                : Path.of(org.tidl.api.TopologyProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", cp));
         args.addAll(files);
         assertThat(javac.run(null, null, null, args.toArray(new String[0]))).isZero();
