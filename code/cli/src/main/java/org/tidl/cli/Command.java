@@ -25,6 +25,14 @@ interface Command {
         return null;
     }
 
+    /**
+     * How this command's messages show a parameter that a library names and that is not one of its options
+     * (those are shown as {@code --NAME}): e.g. merge shows train's "--shard". Default: the name as it is.
+     */
+    default String parameterName(String parameter) {
+        return parameter;
+    }
+
     /** @return the exit code */
     int run(CommandLine cl, Context ctx) throws Exception;
 }

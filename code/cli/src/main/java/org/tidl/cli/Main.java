@@ -172,23 +172,22 @@ public final class Main {
                     + " (see ./tidl help " + cmd.name() + ")");
         }
         Args.checkOccurrences(cl);
-        PluginFolders.checkOption(cl.getOptionValue("plugins"));
-        Context ctx = new Context(out, err, cl.getOptionValue("plugins"), pluginsEnv);
         try {
-            return cmd.run(cl, ctx);
+            PluginFolders.checkOption(cl.getOptionValue("plugins"));
+            return cmd.run(cl, new Context(out, err, cl.getOptionValue("plugins"), pluginsEnv));
         } catch (InvalidInputException e) {
-            throw asOption(e, options);
+            throw asOption(e, options, cmd);
         }
     }
 
     /**
-     * A library's bad-parameter failure in the command's words: the parameter shown as the option that sets it
-     * ("gamma must be in [0, 1)" → "--gamma must be in [0, 1)") when the command has that option; otherwise (a
-     * key of an experiment file, a plugin spec's parameter) as the library named it.
+     * A library's failure in the command's words: each parameter its message names shown as the option that
+     * sets it ("gamma must be in [0, 1)" → "--gamma must be in [0, 1)", "use fresh" → "use --fresh") when the
+     * command has that option; otherwise (a key of an experiment file, a plugin spec's parameter) as the library
+     * named it. Exit code 2 either way ({@link #report}).
      */
-    static InvalidInputException asOption(InvalidInputException e, Options options) {
-        String p = e.parameter();
-        return p != null && options.hasLongOption(p) ? e.naming("--" + p) : e;
+    static InvalidInputException asOption(InvalidInputException e, Options options, Command cmd) {
+        return e.naming(p -> options.hasLongOption(p) ? "--" + p : cmd.parameterName(p));
     }
 
     /** The one line (and exit code) for a failure; with --debug, the stack trace follows. */

@@ -19,6 +19,12 @@ final class MergeCommand implements Command {
         return "--experiment FILE|NAME [--set key=value ...] [--non-iid-alpha A] [--out DIR] [--shards DIR] [--fresh]";
     }
 
+    /** The shards come from train's --shard. */
+    @Override
+    public String parameterName(String parameter) {
+        return parameter.equals("shard") ? "--shard" : parameter;
+    }
+
     @Override
     public Options options() {
         return TrainCommand.experimentOptions()

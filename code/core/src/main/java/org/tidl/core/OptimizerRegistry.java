@@ -48,9 +48,9 @@ public final class OptimizerRegistry {
         TopologyRegistry.checkKeys("optimizer '" + text + "'", spec, e.parameters());
         for (String key : overrides.keySet()) {
             if (spec.values().containsKey(key)) {
-                throw new InvalidInputException("optimizer '" + text + "': do not set " + key + " in the spec; "
-                        + ("lr".equals(key) ? "the learning rate comes from the learning-rate list (--lr, or"
-                        + " learning-rates in an experiment file)" : "it is set by the command"));
+                throw InvalidInputException.mentioning("optimizer '" + text + "': do not set " + key + " in the spec; "
+                        + ("lr".equals(key) ? "the learning rate comes from the learning-rate list ({lr}, or"
+                        + " learning-rates in an experiment file)" : "it is set by the command"), "lr");
             }
         }
         Map<String, String> given = new LinkedHashMap<>(spec.values());

@@ -91,7 +91,7 @@ public final class TopologyRegistry {
      */
     public Topology build(PluginSpec spec, int workers) {
         if (workers < 1) {
-            throw new InvalidInputException("--workers must be >= 1, got " + workers);
+            throw InvalidInputException.of("workers", "must be >= 1, got " + workers);
         }
         ProviderEntry<TopologyProvider> e = provider(spec);
         Parameters params = parameters(spec, e);
@@ -159,7 +159,7 @@ public final class TopologyRegistry {
         if (s == null || s.isEmpty()) {
             List<String> able = catalog.entries().stream().filter(TopologyRegistry::hasInfinite)
                     .map(ProviderEntry::name).toList();
-            throw new InvalidInputException("--workers inf: topology '" + spec.name() + "' has no infinite version (available for: "
+            throw InvalidInputException.of("workers", "inf: topology '" + spec.name() + "' has no infinite version (available for: "
                     + String.join(", ", able) + ")");
         }
         return e.builtIn() ? s.get() : guarded(s.get(), e);

@@ -15,7 +15,7 @@ import org.tidl.dl.spi.DatasetShape;
  */
 public final class Cifar10 {
 
-    static final String HOW = "pass --data-dir pointing at your copy of cifar-10-batches-bin (the CIFAR-10 binary version)";
+    static final String HOW = "pass {data-dir} pointing at your copy of cifar-10-batches-bin (the CIFAR-10 binary version)";
     static final int RECORD = 3073;
     static final float[] MEAN = {0.4914f, 0.4822f, 0.4465f};
     static final float[] STD = {0.2023f, 0.1994f, 0.2010f};

@@ -9,6 +9,6 @@ final class DataError {
     }
 
     static InvalidInputException of(java.nio.file.Path file, String problem, String howToGet) {
-        return new InvalidInputException("data file " + file + ": " + problem + " (" + howToGet + ")");
+        return InvalidInputException.mentioning("data file " + file + ": " + problem + " (" + howToGet + ")", "data-dir");
     }
 }

@@ -23,7 +23,7 @@ import org.tidl.dl.spi.DatasetShape;
 public final class FashionMnist {
 
     public static final Path DEFAULT_DIR = Path.of("/usr/share/datasets/fashion-mnist");
-    static final String HOW = "install Debian's dataset-fashion-mnist (apt-get install dataset-fashion-mnist) or pass --data-dir";
+    static final String HOW = "install Debian's dataset-fashion-mnist (apt-get install dataset-fashion-mnist) or pass {data-dir}";
     public static final float MEAN = 0.2860f;
     public static final float STD = 0.3530f;
 

@@ -19,8 +19,8 @@ import org.tidl.dl.DlExtensions;
  * A deep-learning experiment: one file of {@code key = value} lines (see {@code deep-learning-experiments/
  * experiments/}), mirroring one of the authors' experiment scripts, parsed and checked once into typed,
  * immutable settings. The grid is workers × optimizer × topology × learning rate × seed ({@link #cells}); every
- * other key is shared by all cells. Overrides ({@code key=value}, the CLI's {@code --set}) replace a key of the
- * file.
+ * other key is shared by all cells. Overrides ({@code key=value}, the parameter "set"; the CLI's option of that
+ * name) replace a key of the file.
  *
  * <p>Lists: {@code topologies} and {@code optimizer} are separated by ';' (a spec may hold commas, as
  * {@code circulant:offsets=1,8}); numbers use the number lists of {@link NumberLists} ({@code a,b,c |
@@ -193,13 +193,13 @@ public record Experiment(String name, String description, DlExtensions.Dataset d
         for (String o : overrides) {
             int eq = o.indexOf('=');
             if (eq <= 0) {
-                throw new InvalidInputException("--set: expected key=value, got " + Messages.quote(o));
+                throw InvalidInputException.of("set", ": expected key=value, got " + Messages.quote(o));
             }
             String key = o.substring(0, eq).strip();
             if (!set.add(key)) {
-                throw new InvalidInputException("--set: key '" + key + "' is given twice; give it once");
+                throw InvalidInputException.of("set", ": key '" + key + "' is given twice; give it once");
             }
-            put(v, key, o.substring(eq + 1).strip(), "--set");
+            put(v, key, o.substring(eq + 1).strip(), "{set}");
         }
         for (Map.Entry<String, String> e : KEYS.entrySet()) {
             if (!v.containsKey(e.getKey())) {
@@ -216,8 +216,9 @@ public record Experiment(String name, String description, DlExtensions.Dataset d
         String base = key.contains("@") ? key.substring(0, key.indexOf('@')) : key;
         if (!KEYS.containsKey(base) || (key.contains("@") && !base.equals("learning-rates"))) {
             String close = Suggestions.didYouMean(base, KEYS.keySet());
-            throw new InvalidInputException(where + ": unknown key '" + key + "' (" + (close.isEmpty() ? "" : close + " ")
-                    + "valid: " + String.join(", ", KEYS.keySet()) + ", learning-rates@TOPOLOGY)");
+            // where: "file:line", or "{set}" for an override (the CLI shows its option)
+            throw InvalidInputException.mentioning(where + ": unknown key '" + key + "' (" + (close.isEmpty() ? "" : close + " ")
+                    + "valid: " + String.join(", ", KEYS.keySet()) + ", learning-rates@TOPOLOGY)", "set");
         }
         v.put(key, value);
     }

@@ -50,7 +50,7 @@ public final class Merge {
                 }
                 Path envFile = dir.resolve(RunEnvironment.FILE);
                 if (!Files.exists(envFile)) {
-                    throw new InvalidInputException(envFile + " is missing: not a shard written by train --shard");
+                    throw InvalidInputException.mentioning(envFile + " is missing: not a shard written by train {shard}", "shard");
                 }
                 RunEnvironment env = RunEnvironment.parse(RunLog.read(envFile), envFile.toString());
                 Shard shard = new Shard(e.getKey(), n);
@@ -83,7 +83,8 @@ public final class Merge {
             Path target = resultsRoot.resolve(x.name());
             locks.add(FolderLock.acquire(target));
             if (Files.exists(RunLog.runs(target)) && !fresh) {
-                throw new InvalidInputException(RunLog.runs(target) + " exists: pass --fresh to replace it with the merged shards");
+                throw InvalidInputException.mentioning(RunLog.runs(target) + " exists: pass {fresh} to replace it with the merged"
+                        + " shards", "fresh");
             }
             Csv.writeAtomically(target.resolve(RunLog.SETTINGS), x.resolved());
             Csv.writeAtomically(target.resolve(RunEnvironment.FILE), first.render());
@@ -145,8 +146,8 @@ public final class Merge {
             throw new UncheckedIOException("cannot list " + root + ": " + org.tidl.core.Messages.reason(e), e);
         }
         if (count == null) {
-            throw new InvalidInputException("no shard folders " + x.name() + ".shard-K-of-N in " + root
-                    + " (train --shard K/N writes them)");
+            throw InvalidInputException.mentioning("no shard folders " + x.name() + ".shard-K-of-N in " + root
+                    + " (train {shard} K/N writes them)", "shard");
         }
         for (int k = 0; k < count; k++) {
             if (!byIndex.containsKey(k)) {

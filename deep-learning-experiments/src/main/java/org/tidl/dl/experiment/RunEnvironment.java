@@ -192,8 +192,8 @@ public final class RunEnvironment {
             }
             int eq = line.indexOf(" = ");
             if (eq <= 0) {
-                throw new InvalidInputException(where + " line " + lineNo + ": expected 'key = value', got '"
-                        + RunLog.excerpt(line) + "'; use --fresh to start over");
+                throw InvalidInputException.mentioning(where + " line " + lineNo + ": expected 'key = value', got '"
+                        + RunLog.excerpt(line) + "'; use {fresh} to start over", "fresh");
             }
             into.put(line.substring(0, eq), line.substring(eq + 3));
         }

@@ -98,18 +98,20 @@ final class RunLog implements AutoCloseable {
             return new java.util.HashSet<>();
         }
         if (!resume) {
-            throw new InvalidInputException(runs(dir) + " exists: pass --resume to continue it, or --fresh to start over");
+            throw InvalidInputException.mentioning(runs(dir) + " exists: pass {resume} to continue it, or {fresh} to start over",
+                    "resume", "fresh");
         }
         String stored = read(settings);
         if (!stored.equals(x.resolved())) {
-            throw new InvalidInputException("--resume: the settings differ from those of " + settings
-                    + " (" + firstDifference(stored, x.resolved()) + "); use --fresh to start over");
+            throw InvalidInputException.of("resume", ": the settings differ from those of " + settings
+                    + " (" + firstDifference(stored, x.resolved()) + "); use {fresh} to start over", "fresh");
         }
         if (Files.exists(environment)) {
             String diff = RunEnvironment.parse(read(environment), environment.toString())
                     .difference(env, "for the results in " + dir, "(it changes the numbers)");
             if (diff != null) {
-                throw new InvalidInputException("--resume: " + diff + "; run under the recorded setting, or use --fresh to start over");
+                throw InvalidInputException.of("resume", ": " + diff + "; run under the recorded setting, or use {fresh} to start over",
+                        "fresh");
             }
         } else {
             warnings.accept(environment + " is missing (results of an older version): recording this run's environment");
@@ -238,8 +240,8 @@ final class RunLog implements AutoCloseable {
             for (Row r : runs.rows) {
                 Row before = finished.get(r.cell);
                 if (before != null) {
-                    throw new InvalidInputException(runs.file + " lines " + before.line + " and " + r.line
-                            + " both record cell " + r.cell + ": delete one, or use --fresh to start over");
+                    throw InvalidInputException.mentioning(runs.file + " lines " + before.line + " and " + r.line
+                            + " both record cell " + r.cell + ": delete one, or use {fresh} to start over", "fresh");
                 }
                 if (!r.fields.get("error").isEmpty()) {
                     failed.add(r.cell);
@@ -437,8 +439,8 @@ final class RunLog implements AutoCloseable {
         }
 
         InvalidInputException corrupt(int lineNo, String what, String line) {
-            return new InvalidInputException(file + " line " + lineNo + ": " + what + " ('" + excerpt(line)
-                    + "'); fix or delete the line, or use --fresh to start over");
+            return InvalidInputException.mentioning(file + " line " + lineNo + ": " + what + " ('" + excerpt(line)
+                    + "'); fix or delete the line, or use {fresh} to start over", "fresh");
         }
 
         void keepOnly(Set<Integer> cells) {
@@ -491,7 +493,8 @@ final class RunLog implements AutoCloseable {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + p + " (" + org.tidl.core.Messages.reason(e) + "); use --fresh to start over");
+            throw InvalidInputException.mentioning("cannot read " + p + " (" + org.tidl.core.Messages.reason(e)
+                    + "); use {fresh} to start over", "fresh");
         }
     }
 

@@ -87,8 +87,8 @@ public final class Trainer implements Engine {
         List<Path> out = x.dataset().files(dir);
         for (Path p : out) {
             if (!java.nio.file.Files.isRegularFile(p)) {
-                throw new org.tidl.core.InvalidInputException("data file " + p + " not found (--data-dir: the folder of the "
-                        + x.dataset().name() + " files)");
+                throw org.tidl.core.InvalidInputException.mentioning("data file " + p + " not found ({data-dir}: the folder"
+                        + " of the " + x.dataset().name() + " files)", "data-dir");
             }
         }
         return out;

@@ -59,7 +59,7 @@ class ExperimentTest {
     void aKeyGivenTwiceIsRefused() {
         assertThatThrownBy(() -> Experiment.parse(BASE + "\n# again\nsteps = 50\n", "t.exp", List.of()))
                 .hasMessage("t.exp:11: key 'steps' is given twice (first on line 7); keep one");
-        assertThatThrownBy(() -> parse("steps=1", "steps = 2")).hasMessage("--set: key 'steps' is given twice; give it once");
+        assertThatThrownBy(() -> parse("steps=1", "steps = 2")).hasMessage("set: key 'steps' is given twice; give it once");
         // --set overrides the file: that is what it is for
         assertThat(parse("steps=5").steps()).isEqualTo(5);
     }
@@ -71,5 +71,42 @@ class ExperimentTest {
         Experiment x = Experiment.read(f, List.of());
         assertThat(x.name()).isEqualTo("t");
         assertThat(x.steps()).isEqualTo(40);
+    }
+
+    @Test
+    void theSettingsAreTypedOnceAndTheStoredTextKeepsTheGivenValues() {
+        Experiment x = parse("learning-rates=0.1,0.2", "seeds=3,4", "ema=0.95", "dataset=cifar10", "model=vgg11",
+                "schedule=step-decay", "topologies=ring; star", "learning-rates@star=0.5");
+        assertThat(x.dataset().name()).isEqualTo("cifar10");
+        assertThat(x.augment()).isTrue(); // augment = auto follows the dataset: on for CIFAR-10
+        assertThat(parse().augment()).isFalse();
+        assertThat(x.model().name()).isEqualTo("vgg11");
+        assertThat(x.ema()).isEqualTo(0.95);
+        assertThat(Double.isNaN(x.nonIidAlpha())).isTrue();
+        assertThat(x.split()).isEqualTo(Experiment.Split.IID);
+        // workers x optimizer x topology x learning rate x seed, each topology with its own rates
+        assertThat(x.cells()).extracting(c -> c.topology() + "@" + c.learningRate() + "#" + c.seed()).containsExactly(
+                "ring@0.1#3", "ring@0.1#4", "ring@0.2#3", "ring@0.2#4", "star@0.5#3", "star@0.5#4");
+        assertThat(x.learningRateScale(29)).isEqualTo(1.0);
+        assertThat(x.learningRateScale(30)).isEqualTo(0.1); // step-decay: x0.1 from 75% of the 40 steps
+        assertThat(x.learningRateScale(36)).isEqualTo(0.01);
+        // the stored settings: every key as written (defaults filled in) sorted, without description and data-dir
+        assertThat(parse("ema=0.950").resolved()).isEqualTo(String.join("\n", "abort-test-loss = 2.6", "augment = auto",
+                "batch = 16", "covariance-after = 0", "covariance-fraction = 0.01", "covariance-repetitions = 100",
+                "covariance-steps = 100", "dataset = fashion-mnist", "ema = 0.950", "eval-test-examples = 0",
+                "eval-train-examples = 0", "evaluations = 5", "hidden = 32", "learning-rates = 0.1", "model = mlp",
+                "name = t", "non-iid-alpha = none", "optimizer = dsgd-atc", "schedule = constant", "seeds = 1",
+                "split = iid", "steps = 40", "topologies = ring", "workers = 4") + "\n");
+    }
+
+    @Test
+    void misspeltKeysAndNamesGetTheCloseOnes() {
+        refused("stesp=3", "set: unknown key 'stesp' (did you mean 'steps'? valid: " + String.join(", ",
+                Experiment.KEYS.keySet()) + ", learning-rates@TOPOLOGY)");
+        refused("dataset=fashion", "dataset must be fashion-mnist or cifar10, got 'fashion' (did you mean 'fashion-mnist'?)");
+        refused("model=mpl", "model must be mlp or vgg11, got 'mpl' (did you mean 'mlp'?)");
+        refused("schedule=step", "schedule must be constant or step-decay, got 'step' (did you mean 'step-decay'?)");
+        assertThatThrownBy(() -> parse("schedule=cosine")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.parameter()).isEqualTo("schedule"));
     }
 }

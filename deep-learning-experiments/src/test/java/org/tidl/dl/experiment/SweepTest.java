@@ -132,7 +132,7 @@ class SweepTest {
         assertThatThrownBy(() -> run(x, out, true, wrap(t, e -> e.with("OMP_NUM_THREADS", "4"), false)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("OMP_NUM_THREADS was '1' for the results in " + dir + ", now '4'")
-                .hasMessageContaining("--fresh");
+                .hasMessageContaining("use fresh to start over");
         Trainer otherData = new Trainer(x, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn(), train.head(2999), test);
         assertThatThrownBy(() -> run(x, out, true, otherData)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("data.train was '3000 images").hasMessageContaining("now '2999 images");
@@ -197,7 +197,7 @@ class SweepTest {
         Files.write(file, lines);
         byte[] bad = Files.readAllBytes(file);
         assertThatThrownBy(() -> run(x, file.getParent().getParent(), true, t)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining(message).hasMessageContaining("--fresh");
+                .hasMessageContaining(message).hasMessageContaining("use fresh to start over");
         assertThat(Files.readAllBytes(file)).isEqualTo(bad);
         Files.write(file, good);
     }

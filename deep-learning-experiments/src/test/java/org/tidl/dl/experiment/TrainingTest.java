@@ -90,7 +90,7 @@ class TrainingTest {
         Files.writeString(resumed.resolve("evaluations.csv"), "2,star,4,0.05,1,6,2.1,2.0", StandardOpenOption.APPEND);
         Files.writeString(resumed.resolve("runs.csv"), "2,t,fashion-mnist,ml", StandardOpenOption.APPEND);
         assertThatThrownBy(() -> trainer(x, small).run(b, false, false, new Sweep.Listener() { }))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--resume");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("pass resume to continue it, or fresh to start over");
         assertThatThrownBy(() -> trainer(experiment("topologies = ring; star", "learning-rates = 0.05,0.2", "steps = 13"), small)
                 .run(b, true, false, new Sweep.Listener() { }))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("steps = 13");

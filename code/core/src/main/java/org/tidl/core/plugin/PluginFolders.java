@@ -50,13 +50,13 @@ public final class PluginFolders {
         try {
             p = Path.of(option);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new InvalidInputException("--plugins: " + org.tidl.core.Messages.quote(option) + " is not a valid path");
+            throw InvalidInputException.of("plugins", ": " + org.tidl.core.Messages.quote(option) + " is not a valid path");
         }
         if (!Files.exists(p)) {
-            throw new InvalidInputException("--plugins: folder " + p + " does not exist (give a folder of plugin jars)");
+            throw InvalidInputException.of("plugins", ": folder " + p + " does not exist (give a folder of plugin jars)");
         }
         if (!Files.isDirectory(p)) {
-            throw new InvalidInputException("--plugins: " + p + " is a file, not a folder (put the plugin jar in a"
+            throw InvalidInputException.of("plugins", ": " + p + " is a file, not a folder (put the plugin jar in a"
                     + " folder and give the folder)");
         }
     }

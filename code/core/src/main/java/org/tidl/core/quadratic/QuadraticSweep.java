@@ -40,10 +40,10 @@ public final class QuadraticSweep {
         long bytes = 8L * values * MATRICES_PER_RUN * concurrent;
         long max = Runtime.getRuntime().maxMemory();
         if (bytes > max) {
-            throw new org.tidl.core.InvalidInputException(concurrent + " simultaneous runs of " + workers + " workers × dim "
+            throw org.tidl.core.InvalidInputException.mentioning(concurrent + " simultaneous runs of " + workers + " workers × dim "
                     + dim + " need at least " + MATRICES_PER_RUN + " × 8 bytes × " + values + " each = " + (bytes >> 20)
-                    + " MiB; the Java heap allows " + (max >> 20) + " MiB (use fewer --threads, a smaller --dim or"
-                    + " --workers, or raise TIDL_HEAP)");
+                    + " MiB; the Java heap allows " + (max >> 20) + " MiB (use fewer {threads}, a smaller {dim} or"
+                    + " {workers}, or raise TIDL_HEAP)", "threads", "dim", "workers");
         }
     }
 

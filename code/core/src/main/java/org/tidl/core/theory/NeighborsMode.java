@@ -8,7 +8,7 @@ public enum NeighborsMode {
         return switch (s) {
             case "mean" -> MEAN;
             case "worst" -> WORST;
-            default -> throw new org.tidl.core.InvalidInputException("--mode must be mean or worst, got '" + s + "'");
+            default -> throw org.tidl.core.InvalidInputException.of("mode", "must be mean or worst, got '" + s + "'");
         };
     }
 

@@ -106,14 +106,14 @@ public abstract class RandomWalkCovariance {
 
     static void requirePeriodic(GossipScheme scheme) {
         if (scheme.period() == GossipScheme.APERIODIC) {
-            throw new InvalidInputException("--method exact needs a periodic scheme; this one is random or not periodic"
-                    + " (use --method simulate)");
+            throw InvalidInputException.of("method", "exact needs a periodic scheme; this one is random or not periodic"
+                    + " (use {method} simulate)");
         }
     }
 
     static void checkGamma(double gamma) {
         if (!(gamma >= 0 && gamma < 1)) {
-            throw new InvalidInputException("--gamma must be in [0, 1), got " + gamma);
+            throw InvalidInputException.of("gamma", "must be in [0, 1), got " + gamma);
         }
     }
 

@@ -40,7 +40,7 @@ public final class SecondMoments {
         this.scheme = scheme;
         this.n = scheme.size();
         if ((long) n * n > Integer.MAX_VALUE - 8) {
-            throw new InvalidInputException(tooLarge(n, "the second-moment map needs n×n matrices"));
+            throw InvalidInputException.mentioning(tooLarge(n, "the second-moment map needs n×n matrices"), "method");
         }
         this.lr = lr;
         this.noise = (zeta - 1) * lr * lr;
@@ -140,7 +140,7 @@ public final class SecondMoments {
         }
         long cells = (long) n * n;
         if (cells > Integer.MAX_VALUE - 8) {
-            throw new InvalidInputException(tooLarge(n, "the precise rate needs n×n second-moment matrices"));
+            throw InvalidInputException.mentioning(tooLarge(n, "the precise rate needs n×n second-moment matrices"), "method");
         }
         int basis = krylovBasis(n);
         SecondMoments m = new SecondMoments(scheme, zeta, lr, order);
@@ -186,7 +186,7 @@ public final class SecondMoments {
         long fit = budget / bytes - 4; // 4 work matrices besides the basis
         int basis = (int) Math.min(KRYLOV_BASIS, fit / 2);
         if (basis < 6) {
-            throw new InvalidInputException(tooLarge(n, "the precise rate needs n×n second-moment matrices"));
+            throw InvalidInputException.mentioning(tooLarge(n, "the precise rate needs n×n second-moment matrices"), "method");
         }
         return basis;
     }
@@ -197,7 +197,7 @@ public final class SecondMoments {
         return why + " at n = " + n + " (n² = " + (long) n * n + " doubles = " + mib(bytes) + " MiB each, about 16"
                 + " of them; with " + mib(freeHeap()) + " MiB of Java heap free that allows n <= "
                 + Math.min(perMatrixMax, 46340) + "). Convolution topologies (ring, circulant, torus, hypercube,"
-                + " time-varying-exponential, ...) have an exact O(n) route; otherwise use --method fixed-point";
+                + " time-varying-exponential, ...) have an exact O(n) route; otherwise use {method} fixed-point";
     }
 
     /** Refuses when {@code doubles} doubles would not fit in the free heap. */

@@ -123,7 +123,7 @@ public record Claim(int line, String id, Reproduction<?, ?> figure, String state
     /** Every claim of {@code file}; one-line {@link InvalidInputException} naming file, line and claim on any defect. */
     public static List<Claim> readAll(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("--claims: file " + file + " not found");
+            throw InvalidInputException.of("claims", ": file " + file + " not found");
         }
         CsvReader.Table table = CsvReader.table(file);
         List<String> missing = new ArrayList<>();
