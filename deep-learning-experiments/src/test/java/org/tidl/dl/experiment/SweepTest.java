@@ -236,7 +236,7 @@ class SweepTest {
             assertThat(Files.readString(m.dir().resolve(f))).isEqualTo(Files.readString(whole.resolve(f)));
         }
         assertThat(warnings).isEmpty();
-        assertThatThrownBy(() -> Merge.run(x, b, b, false, w -> { })).hasMessageContaining("exists: pass --fresh");
+        assertThatThrownBy(() -> Merge.run(x, b, b, false, w -> { })).hasMessageContaining("exists: pass fresh");
         run(x, b, true, t); // the merged folder resumes: nothing left to do
         assertThat(tables(m.dir())).isEqualTo(tables(whole));
 
