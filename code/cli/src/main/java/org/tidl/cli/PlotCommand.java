@@ -40,7 +40,7 @@ final class PlotCommand implements Command {
         Instant started = Instant.now();
         ExperimentPlot.Result result;
         try {
-            result = ExperimentPlot.read(folder);
+            result = ExperimentPlot.read(folder, ctx.dl());
         } catch (InvalidInputException e) {
             throw new InvalidInputException("--results: " + e.getMessage());
         }

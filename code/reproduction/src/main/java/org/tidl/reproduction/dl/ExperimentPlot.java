@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.tidl.core.InvalidInputException;
 import org.tidl.core.io.Csv;
+import org.tidl.dl.DlExtensions;
 import org.tidl.dl.experiment.Experiment;
 import org.tidl.reproduction.PaperTopology;
 
@@ -103,6 +104,15 @@ public final class ExperimentPlot {
      *                               column the plot needs, or no cell has finished
      */
     public static Result read(Path folder) {
+        return read(folder, DlExtensions.builtIn());
+    }
+
+    /**
+     * Reads an experiment folder whose settings may name plugin data sets, models or schedules.
+     *
+     * @throws InvalidInputException as {@link #read(Path)}
+     */
+    public static Result read(Path folder, DlExtensions extensions) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(Files.exists(folder) ? folder + " is not a folder" : "folder " + folder + " not found");
         }
@@ -118,7 +128,7 @@ public final class ExperimentPlot {
         if (Files.isRegularFile(settingsFile)) {
             inputs.add(settingsFile);
             try {
-                settings = Experiment.read(settingsFile, List.of());
+                settings = Experiment.read(settingsFile, List.of(), extensions);
             } catch (InvalidInputException | java.io.UncheckedIOException e) {
                 settings = null; // the names and numbers come from runs.csv; the settings only add a subtitle
             }
