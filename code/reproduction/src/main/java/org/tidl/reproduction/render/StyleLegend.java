@@ -89,7 +89,7 @@ final class StyleLegend {
             }
             if (!e.hidden().isEmpty()) {
                 // a listed style is named by its look; one the legend leaves out also by what it is
-                String what = listed ? styleWord(s.getKey()) : e.label() + " (" + styleWord(s.getKey()) + ")";
+                String what = listed ? styleWord(s.getKey()) : styleWord(s.getKey()) + " (" + e.label() + ")";
                 hiddenBy.computeIfAbsent(listed ? "for " + list(e.hidden()) : "for every curve", k -> new ArrayList<>()).add(what);
             }
         }
