@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,17 @@ public final class Csv {
      */
     public static void writeAtomically(Path file, Content content) {
         try {
+            if (Files.isDirectory(file)) {
+                throw new UncheckedIOException("cannot write " + file + ": it is a folder", new IOException("is a folder"));
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a device or a pipe (/dev/null, /dev/stdout, a FIFO): nothing to replace, and renaming a temp file
+                // over it would put a regular file where the device was (run as root: a broken /dev/null)
+                try (java.io.OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+                    content.writeTo(out);
+                }
+                return;
+            }
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             removeStaleTempFiles(dir, file.getFileName().toString());
