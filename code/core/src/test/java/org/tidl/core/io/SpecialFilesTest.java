@@ -41,6 +41,28 @@ class SpecialFilesTest {
         }
     }
 
+    /** A link to a results file elsewhere: the file it points to is replaced (atomically), the link stays. */
+    @Test
+    void aLinkToARegularFileIsKeptAndItsTargetReplaced(@TempDir Path dir) throws Exception {
+        Path target = Files.writeString(Files.createDirectories(dir.resolve("data")).resolve("fig2.csv"), "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("fig2.csv"), target);
+        Csv.writeAtomically(link, "new\n");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(target)).isEqualTo("new\n");
+    }
+
+    @Test
+    void descriptorsAreTheLinksThroughProc(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc");
+        assertThat(Csv.procPath(Path.of("/proc/self/fd/1"))).isNotNull();
+        assertThat(Csv.procPath(Files.createSymbolicLink(dir.resolve("out"), Path.of("/proc/self/fd/1")))).isNotNull();
+        assertThat(Csv.procPath(Files.createSymbolicLink(dir.resolve("via-folder"), Path.of("/proc/self/fd")).resolve("1")))
+                .isEqualTo(Path.of("/proc/" + ProcessHandle.current().pid() + "/fd/1"));
+        Path file = Files.writeString(dir.resolve("plain.csv"), "x\n");
+        assertThat(Csv.procPath(file)).isNull();
+        assertThat(Csv.procPath(Files.createSymbolicLink(dir.resolve("link.csv"), file))).isNull();
+    }
+
     @Test
     void aFolderIsRefusedAndKept(@TempDir Path dir) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("fig2.csv"));
