@@ -137,25 +137,6 @@ final class Progress {
         advance(units);
     }
 
-    /**
-     * Prints a message on a line of its own while the work goes on: a drawn bar is cleared first and redrawn
-     * below it, so the message is neither glued to the bar nor overwritten by its next redraw.
-     */
-    synchronized void note(String message) {
-        if (stopped) {
-            return;
-        }
-        boolean redraw = mode == Mode.BAR && drawn && !finished;
-        if (redraw) {
-            err.print("\r" + " ".repeat(lastLength) + "\r");
-        }
-        err.println(message);
-        if (redraw) {
-            draw(done.get(), clock.getAsLong());
-        }
-        err.flush();
-    }
-
     /** Ends the bar's line, or prints the last line. */
     synchronized void finish() {
         if (finished) {
