@@ -95,7 +95,8 @@ public final class Main {
         return run(args, out, err, pluginsEnv, null);
     }
 
-    private static int run(String[] args, PrintStream out, PrintStream err, String pluginsEnv, RecordingStream recorder) {
+    /** As {@link #run(String[], PrintStream, PrintStream, String)}, with stdout's recorder of write errors (main's). */
+    static int run(String[] args, PrintStream out, PrintStream err, String pluginsEnv, RecordingStream recorder) {
         boolean debug = Arrays.asList(args).contains("--debug");
         Progress.reset();
         int code;

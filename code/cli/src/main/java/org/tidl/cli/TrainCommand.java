@@ -125,9 +125,18 @@ final class TrainCommand implements Command {
         return PaperData.home().resolve("deep-learning-experiments").resolve("experiments");
     }
 
-    /** Runs (or resumes) an experiment in this process with a progress bar; returns the results folder. */
-    static Path train(Context ctx, Experiment x, Path out, String dataDir, boolean resume, boolean fresh, Progress progress) {
-        return train(ctx, x, out, dataDir, new Sweep.Options(resume, fresh, null), progress);
+    /** What a sweep found in its results folder before training: cells already done there, cells to run now. */
+    interface StartListener {
+        void started(int cellsDone, int cellsToRun);
+    }
+
+    /**
+     * Runs (or resumes) an experiment in this process on the caller's progress bar, telling {@code onStart} what
+     * it found; returns the results folder.
+     */
+    static Path train(Context ctx, Experiment x, Path out, String dataDir, boolean resume, boolean fresh, Progress progress,
+                      StartListener onStart) {
+        return train(ctx, x, out, dataDir, new Sweep.Options(resume, fresh, null), progress, onStart);
     }
 
     /**
@@ -135,6 +144,11 @@ final class TrainCommand implements Command {
      * null: one of its own. Returns the results folder.
      */
     static Path train(Context ctx, Experiment x, Path out, String dataDir, Sweep.Options options, Progress progress) {
+        return train(ctx, x, out, dataDir, options, progress, null);
+    }
+
+    private static Path train(Context ctx, Experiment x, Path out, String dataDir, Sweep.Options options, Progress progress,
+                              StartListener onStart) {
         Trainer.checkMemory(x, ctx.optimizers()); // refuse what cannot fit before reading the data
         Images[] data = Trainer.load(x, dataDir);
         Trainer trainer = new Trainer(x, ctx.topologies(), ctx.optimizers(), data[0], data[1]);
@@ -143,6 +157,9 @@ final class TrainCommand implements Command {
         Path dir = Sweep.run(x, out, options, trainer, new Sweep.Listener() {
             @Override
             public void started(int cellsToRun, long totalSteps, int cellsDone) {
+                if (onStart != null) {
+                    onStart.started(cellsDone, cellsToRun);
+                }
                 if (bar[0] == null) {
                     ctx.err.printf(Locale.ROOT, "tidl: train: %s: %d cells to run (%d already done), %d steps%n", x.name(), cellsToRun,
                             cellsDone, totalSteps);

@@ -37,7 +37,7 @@ public final class Reproductions {
                     Dataset.NONE, s -> Fig1Study.Config.paper(Fig1Study.Panel.LEFT, s), new Fig1Study(), new Fig1Render()),
             new Reproduction<>("fig1-right", "Fig. 1 right: time to target vs learning rate for rings of 1, 2, 4, 8 workers and the infinite ring",
                     Dataset.NONE, s -> Fig1Study.Config.paper(Fig1Study.Panel.RIGHT, s), new Fig1Study(), new Fig1Render()),
-            new Reproduction<>("fig2", "Fig. 2: effective number of neighbours n_W(gamma) vs gamma, n = 32",
+            new Reproduction<>("fig2", "Fig. 2: effective number of neighbors n_W(gamma) vs gamma, n = 32",
                     Dataset.NONE, s -> Fig2Study.Config.paper(), new Fig2Study(), new Fig2Render()),
             new Reproduction<>("fig3", "Fig. 3: learning rate allowed by Theorem 6 vs n_W(gamma), L = 1, zeta = 2000",
                     Dataset.NONE, Fig3Study.Config::paper, new Fig3Study(), new Fig3Render()),

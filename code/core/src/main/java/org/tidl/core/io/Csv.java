@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,20 @@ public final class Csv {
      */
     public static void writeAtomically(Path file, Content content) {
         try {
+            if (Files.isDirectory(file)) {
+                throw new UncheckedIOException("cannot write " + file + ": it is a folder", new IOException("is a folder"));
+            }
+            if (Files.exists(file)) {
+                Path proc = procPath(file);
+                if (proc != null || !Files.isRegularFile(file)) {
+                    // a device, a pipe or an open descriptor (/dev/null, a FIFO, /dev/stdout): write into it, as a
+                    // shell's redirection would. Renaming a temp file over it would put a regular file where the
+                    // device or the link was (run as root, --out /dev/null would break /dev/null for everyone)
+                    writeInto(file, proc, content);
+                    return;
+                }
+                file = file.toRealPath(); // a link to a results file: replace the file it points to, and keep the link
+            }
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             removeStaleTempFiles(dir, file.getFileName().toString());
@@ -87,6 +102,48 @@ public final class Csv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + org.tidl.core.Messages.reason(e), e);
         }
+    }
+
+    /**
+     * Writes into a device, pipe or descriptor. This process's own stdout and stderr ({@code /dev/stdout},
+     * {@code /dev/fd/1}) are written through the descriptor itself: opening the path again would start a second
+     * file position, and a shell's {@code > log} would then be overwritten from its start.
+     */
+    private static void writeInto(Path file, Path proc, Content content) throws IOException {
+        String self = "/proc/" + ProcessHandle.current().pid() + "/fd/";
+        java.io.FileDescriptor fd = proc == null ? null : proc.toString().equals(self + "1") ? java.io.FileDescriptor.out
+                : proc.toString().equals(self + "2") ? java.io.FileDescriptor.err : null;
+        if (fd != null) {
+            java.io.OutputStream out = new java.io.FileOutputStream(fd); // not closed: the descriptor stays open
+            content.writeTo(out);
+            out.flush();
+            return;
+        }
+        try (java.io.OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            content.writeTo(out);
+        }
+    }
+
+    /**
+     * The /proc path a file's links lead through ({@code /dev/stdout} → {@code /proc/PID/fd/1}), or null: a path
+     * through /proc is a process's open descriptor, not a file to replace.
+     */
+    static Path procPath(Path file) throws IOException {
+        Path p = file.toAbsolutePath().normalize();
+        for (int links = 0; links < 40; links++) {
+            Path parent = p.getParent();
+            if (parent != null && p.getFileName() != null) {
+                p = parent.toRealPath().resolve(p.getFileName());
+            }
+            if (p.startsWith("/proc")) {
+                return p;
+            }
+            if (!Files.isSymbolicLink(p)) {
+                return null;
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        return null;
     }
 
     /**

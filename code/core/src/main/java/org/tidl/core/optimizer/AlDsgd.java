@@ -31,16 +31,16 @@ public final class AlDsgd implements OptimizerProvider {
 
     @Override
     public String description() {
-        return "AL-DSGD: local step, gossip, then a pull toward the best-loss and the highest-degree neighbour";
+        return "AL-DSGD: local step, gossip, then a pull toward the best-loss and the highest-degree neighbor";
     }
 
     @Override
     public List<Parameter> parameters() {
         return List.of(LocalSgd.LR, LocalSgd.MOMENTUM, LocalSgd.WEIGHT_DECAY,
-                Parameter.real("c1", 0.3, 0, 1, false, "interpolation weight toward the best-loss neighbour"),
-                Parameter.real("c2", 0.1, 0, 1, false, "interpolation weight toward the highest-degree neighbour"),
-                Parameter.real("p1", 0.2, 0, 1, false, "pull toward the best-loss neighbour"),
-                Parameter.real("p2", 0.2, 0, 1, false, "pull toward the highest-degree neighbour"),
+                Parameter.real("c1", 0.3, 0, 1, false, "interpolation weight toward the best-loss neighbor"),
+                Parameter.real("c2", 0.1, 0, 1, false, "interpolation weight toward the highest-degree neighbor"),
+                Parameter.real("p1", 0.2, 0, 1, false, "pull toward the best-loss neighbor"),
+                Parameter.real("p2", 0.2, 0, 1, false, "pull toward the highest-degree neighbor"),
                 Parameter.integer("every", 1, 1, 1_000_000, "leader step every I steps (the authors' --iteration)"));
     }
 

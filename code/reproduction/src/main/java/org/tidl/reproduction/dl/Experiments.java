@@ -49,9 +49,6 @@ public final class Experiments {
 
     /** Runs (or resumes) the named experiment into the context's folder and reads back what it holds. */
     public static TrainedExperiment train(String name, StudyContext ctx) {
-        Experiment x = ctx.training().experiment(name);
-        int before = TrainingLog.finishedCells(ctx.folder().resolve(x.name()));
-        java.nio.file.Path dir = ctx.training().run(x, ctx.folder());
-        return new TrainedExperiment(x.name(), dir, TrainingLog.finishedCells(dir) - before);
+        return ctx.training().run(ctx.training().experiment(name), ctx.folder());
     }
 }

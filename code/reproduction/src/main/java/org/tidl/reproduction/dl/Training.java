@@ -13,10 +13,11 @@ public interface Training {
     Experiment experiment(String name);
 
     /**
-     * Runs the cells of {@code x} that {@code resultsRoot/NAME} does not hold yet (resuming it), reporting
-     * {@code Trainer.stepsPerCell(x)} units of progress per cell, finished ones included. Returns that folder.
+     * Runs the cells of {@code x} that {@code resultsRoot/NAME} does not hold yet (resuming it, unless the driver
+     * was asked to discard earlier results), reporting {@code Trainer.stepsPerCell(x)} units of progress per cell,
+     * finished ones included. Returns that folder with the number of cells this call trained.
      */
-    Path run(Experiment x, Path resultsRoot);
+    TrainedExperiment run(Experiment x, Path resultsRoot);
 
     /** For contexts that train nothing: every call is an error. */
     Training NONE = new Training() {
@@ -26,7 +27,7 @@ public interface Training {
         }
 
         @Override
-        public Path run(Experiment x, Path resultsRoot) {
+        public TrainedExperiment run(Experiment x, Path resultsRoot) {
             throw new IllegalStateException("no training in this context (experiment " + x.name() + ")");
         }
     };

@@ -35,8 +35,8 @@ public final class Fig2Render implements Renderer<Fig2Study.Result> {
             x[i] = -Math.log10(1 - gammas[i]);
         }
         Table csv = TABLE.schema().table();
-        Chart chart = new Chart("Effective number of neighbours (n = 32)", "gamma (axis uniform in -log10(1 - gamma))",
-                "Effective number of neighbours n_W(gamma)")
+        Chart chart = new Chart("Effective number of neighbors (n = 32)", "gamma (axis uniform in -log10(1 - gamma))",
+                "Effective number of neighbors n_W(gamma)")
                 .xRange(0, 4.05).yRange(0, 33).xTicks(1, new GammaFormat());
         StyleLegend legend = new StyleLegend(chart).style(Chart.Style.SOLID, "Eq. 6 / Lyapunov, mean over workers")
                 .style(Chart.Style.DASHED, "the paper, digitised");

@@ -38,9 +38,9 @@ public final class Fig3Render implements Renderer<Fig3Study.Result> {
         Table csv = CURVES.schema().table();
         Table kinks = KINKS.schema().table();
         Chart leftChart = new Chart("Theorem 6 learning rate, 32-ring (L = 1, zeta = 2000)",
-                "Effective number of neighbours n_W(gamma)", "Learning rate given by Theorem 6");
+                "Effective number of neighbors n_W(gamma)", "Learning rate given by Theorem 6");
         Chart rightChart = new Chart("Theorem 6 learning rate by topology (L = 1, zeta = 2000)",
-                "Effective number of neighbours n_W(gamma)", "Learning rate given by Theorem 6");
+                "Effective number of neighbors n_W(gamma)", "Learning rate given by Theorem 6");
         StringBuilder ratios = new StringBuilder();
         String ringRatio = "";
         int color = 0;

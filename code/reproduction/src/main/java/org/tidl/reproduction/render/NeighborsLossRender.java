@@ -54,7 +54,7 @@ public final class NeighborsLossRender implements Renderer<NeighborsLossStudy.Re
         String q = r.config().quick() ? ", quick" : "";
         int n = points.stream().filter(p -> p.kind() == NeighborsLossStudy.Kind.GRID).mapToInt(NeighborsLossStudy.Point::workers)
                 .findFirst().orElse(0);
-        Chart left = new Chart("Fig. 6 (" + data + q + "): loss at the best learning rate vs effective neighbours",
+        Chart left = new Chart("Fig. 6 (" + data + q + "): loss at the best learning rate vs effective neighbors",
                 "n_W(γ = 0.951)", "training loss").xRange(0.8, Math.max(n, 2) * 1.05)
                 .note(String.format(Locale.ROOT, "Spearman rho(loss, n_W) = %.3f   (vs spectral gap: %.3f)", f.rhoNeighbors(), f.rhoGap()));
         Chart right = new Chart("Fig. 6 (" + data + q + "): loss at the best learning rate vs spectral gap",

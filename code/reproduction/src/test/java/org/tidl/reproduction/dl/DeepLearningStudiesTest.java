@@ -47,9 +47,10 @@ class DeepLearningStudiesTest {
         }
 
         @Override
-        public Path run(Experiment x, Path root) {
+        public TrainedExperiment run(Experiment x, Path root) {
             Images[] data = Trainer.load(x, null);
-            return new Trainer(x, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn(), data[0], data[1]).run(root, true, false,
+            int before = trainedCells;
+            Path dir = new Trainer(x, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn(), data[0], data[1]).run(root, true, false,
                     new org.tidl.dl.experiment.Sweep.Listener() {
                         @Override
                         public void cellFinished(Experiment.Cell cell, org.tidl.dl.experiment.CellResult result,
@@ -57,6 +58,7 @@ class DeepLearningStudiesTest {
                             trainedCells++;
                         }
                     });
+            return new TrainedExperiment(x.name(), dir, trainedCells - before);
         }
     }
 
