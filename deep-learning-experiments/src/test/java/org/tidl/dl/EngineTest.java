@@ -141,7 +141,8 @@ class EngineTest {
             SimulatedWorkers w = new SimulatedWorkers(conf, 4, 1);
             ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(4, 200, 2), 8, false, 2, 0);
             GossipScheme s = TopologyRegistry.builtIn().build(spec, 4).scheme();
-            DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve("dsgd-atc", Map.of("lr", "0.1")).newRun();
+            DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve("dsgd-atc", Map.of("lr", "0.1"))
+                    .start(w.parameters(), s, 1);
             double[] losses = new double[4];
             for (int t = 0; t < 5; t++) {
                 opt.step(new StepContext(t, 1, s, oracle, losses), w.parameters());

@@ -58,7 +58,7 @@ public final class QuadraticSweep {
                 Cell c = cells.get(k);
                 List<QuadraticRun> runs = new ArrayList<>(seeds);
                 for (int s = 0; s < seeds; s++) {
-                    runs.add(QuadraticRun.simulate(c.scheme(), c.optimizer().newRun(), c.dim(), c.batch(), c.steps(),
+                    runs.add(QuadraticRun.simulate(c.scheme(), c.optimizer(), c.dim(), c.batch(), c.steps(),
                             c.target(), seed + s));
                 }
                 out[k] = QuadraticSummary.of(runs);
