@@ -164,10 +164,7 @@ final class Args {
 
     /** {@code s} as one word for a POSIX shell: as is when plainly safe, else in single quotes. */
     static String shellQuote(String s) {
-        if (s != null && !s.isEmpty() && s.matches("[A-Za-z0-9_./:=,@%+-]+")) {
-            return s;
-        }
-        return "'" + (s == null ? "" : s.replace("'", "'\\''")) + "'";
+        return Messages.shellWord(s);
     }
 
     /** Prints the table, or writes it to --out and says where on stderr. */

@@ -49,7 +49,7 @@ public final class Main {
 
     static {
         for (Command c : new Command[] {new ListCommand(), new DescribeCommand(), new NeighborsCommand(),
-                new RateCommand(), new QuadraticCommand(), new ReproduceCommand(), new VerifyCommand(), new BenchCommand(), new BenchDlCommand(), new TrainCommand(),
+                new RateCommand(), new QuadraticCommand(), new ReproduceCommand(), new VerifyCommand(), new ReportCommand(), new BenchCommand(), new BenchDlCommand(), new TrainCommand(), new PlotCommand(), new MergeCommand(),
                 new ExportCommand(), new VersionCommand()}) {
             COMMANDS.put(c.name(), c);
         }

@@ -94,6 +94,17 @@ public final class Messages {
     }
 
     /**
+     * {@code s} as one word for a POSIX shell: as is when plainly safe, else in single quotes (a command to copy:
+     * the resume hint, the command line a provenance record holds).
+     */
+    public static String shellWord(String s) {
+        if (s != null && !s.isEmpty() && s.matches("[A-Za-z0-9_./:=,@%+-]+")) {
+            return s;
+        }
+        return "'" + (s == null ? "" : s.replace("'", "'\\''")) + "'";
+    }
+
+    /**
      * Why a file could not be read, in words ("permission denied", "not found", "is a folder"), rather than the
      * JDK's bare path ({@code AccessDeniedException.getMessage()} is just the file name).
      */

@@ -164,8 +164,8 @@ public final class Experiment {
 
     private void validate() {
         String name = get("name");
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new InvalidInputException("name must be letters, digits, '.', '_' or '-' (it names the results folder), got '" + name + "'");
+        if (!name.matches("[A-Za-z0-9._-]+") || name.equals(".") || name.equals("..")) { // a plain folder name
+            throw new InvalidInputException("name must be letters, digits, '.', '_' or '-', and not . or .. (it names the results folder), got '" + name + "'");
         }
         if (!dataset().equals("fashion-mnist") && !dataset().equals("cifar10")) {
             throw new InvalidInputException("dataset must be fashion-mnist or cifar10, got '" + dataset() + "'");

@@ -1,10 +1,10 @@
 package org.tidl.dl.experiment;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,61 +27,103 @@ import org.tidl.dl.engine.Models;
 import org.tidl.dl.engine.SimulatedWorkers;
 
 /**
- * Runs an experiment's grid, cell after cell, into {@code results/<name>/} (see {@link RunLog}). Each cell is
- * independent and seeded: every random stream of a cell (model initialisation, data split and minibatches,
- * augmentation, the evaluated worker, the covariance coordinates and repetitions) is derived by {@link Seeds}
- * from the cell's own seed alone, never from its position in the grid or from another cell, so a resumed sweep
- * gives the same rows as an uninterrupted one, and a cell run alone (or elsewhere) gives the rows it gives in
- * its grid. Cells that differ only in topology, optimizer or learning rate share the seed's initialisation and
- * data streams (common random numbers).
+ * Computes the cells of an experiment's grid in this JVM, one after another: the local {@link Engine}, and what
+ * the Spark engine runs inside each task. Each cell is independent and seeded: every random stream of a cell
+ * (model initialisation, data split and minibatches, augmentation, the evaluated worker, the covariance
+ * coordinates and repetitions) is derived by {@link Seeds} from the cell's own seed alone, never from its
+ * position in the grid or from another cell, so a cell gives the same rows whichever JVM computes it, in
+ * whatever order, and a resumed sweep gives the same rows as an uninterrupted one. Cells that differ only in
+ * topology, optimizer or learning rate share the seed's initialisation and data streams (common random
+ * numbers).
  *
- * <p>Protocol (digest E.1): each step every worker takes its local step on its own minibatch, then all gossip
- * (the optimizer plugin decides the order). The evaluated model is one worker's parameters, or their EMA
- * updated after every step; it is evaluated in inference mode (dropout off) on the training set (no
+ * <p>Protocol (Sec. 5 of the paper): each step every worker takes its local step on its own minibatch, then
+ * all gossip (the optimizer plugin decides the order). The evaluated model is one worker's parameters, or
+ * their EMA updated after every step; it is evaluated in inference mode (dropout off) on the training set (no
  * augmentation) and the test set at evenly spaced steps, always including the final one. A cell diverges when
  * a minibatch loss is not finite or the evaluated test loss exceeds {@code abort-test-loss} (or is NaN); it
  * is recorded as diverged and the sweep goes on.
  */
-public final class Trainer {
-
-    /** What a caller sees while the sweep runs (progress bars). */
-    public interface Listener {
-        /** Steps of all the cells still to run, once at the start. */
-        default void started(int cellsToRun, long totalSteps, int cellsDone) { }
-
-        default void advanced(int steps) { }
-
-        default void cellFinished(Experiment.Cell cell, boolean diverged, double trainLoss) { }
-    }
+public final class Trainer implements Engine {
 
     private final Experiment x;
     private final TopologyRegistry topologies;
     private final OptimizerRegistry optimizers;
     private final Images train;
+    private final Images test;
     private final Images trainEval;
     private final Images testEval;
     private SimulatedWorkers workers;
     private final Map<String, GossipScheme> schemes = new java.util.HashMap<>();
     private Evaluator evaluator;
+    private RunEnvironment environment;
 
     public Trainer(Experiment x, TopologyRegistry topologies, OptimizerRegistry optimizers, Images train, Images test) {
         this.x = x;
         this.topologies = topologies;
         this.optimizers = optimizers;
         this.train = train;
+        this.test = test;
         this.trainEval = x.evalTrainExamples() > 0 ? train.head(x.evalTrainExamples()) : train;
         this.testEval = x.evalTestExamples() > 0 ? test.head(x.evalTestExamples()) : test;
     }
 
-    /** Loads the experiment's data set (one-line errors naming the missing or corrupt file). */
-    public static Images[] load(Experiment x, String dataDirOverride) {
+    /** The experiment's data folder: the override, else the experiment's, else the dataset's standard place. */
+    public static Path dataDir(Experiment x, String dataDirOverride) {
         String dir = dataDirOverride != null ? dataDirOverride : x.dataDir();
         if (x.dataset().equals("fashion-mnist")) {
-            Path p = dir.isEmpty() ? FashionMnist.DEFAULT_DIR : Path.of(dir);
+            return dir.isEmpty() ? FashionMnist.DEFAULT_DIR : Path.of(dir);
+        }
+        return Path.of(dir.isEmpty() ? "cifar-10-batches-bin" : dir);
+    }
+
+    /** Loads the experiment's data set (one-line errors naming the missing or corrupt file). */
+    public static Images[] load(Experiment x, String dataDirOverride) {
+        Path p = dataDir(x, dataDirOverride);
+        if (x.dataset().equals("fashion-mnist")) {
             return FashionMnist.trainAndTest(p);
         }
-        Path p = Path.of(dir.isEmpty() ? "cifar-10-batches-bin" : dir);
         return new Images[] {Cifar10.train(p), Cifar10.test(p)};
+    }
+
+    /**
+     * The files {@link #load} reads from {@code dir} (what an engine ships to machines without a shared file
+     * system): one-line error naming a missing one. Fashion-MNIST files may be gzipped or not, as the reader takes.
+     */
+    public static List<Path> dataFiles(Experiment x, Path dir) {
+        List<Path> out = new java.util.ArrayList<>();
+        if (x.dataset().equals("fashion-mnist")) {
+            for (String base : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte"}) {
+                Path gz = dir.resolve(base + ".gz");
+                out.add(java.nio.file.Files.isRegularFile(gz) ? gz : dir.resolve(base));
+            }
+        } else {
+            for (String name : new String[] {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+                "data_batch_5.bin", "test_batch.bin"}) {
+                out.add(dir.resolve(name));
+            }
+        }
+        for (Path p : out) {
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                throw new org.tidl.core.InvalidInputException("data file " + p + " not found (--data-dir: the folder of the "
+                        + x.dataset() + " files)");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks every cell's topology and optimizer without data or a trainer (an engine's driver, before it hands
+     * cells out): one-line errors.
+     */
+    public static void check(TopologyRegistry topologies, OptimizerRegistry optimizers, List<Experiment.Cell> cells) {
+        java.util.Set<String> built = new java.util.HashSet<>();
+        for (Experiment.Cell c : cells) {
+            if (built.add(c.topology() + "\u0000" + c.workers())) {
+                topologies.build(c.topology(), c.workers()).scheme();
+            }
+            optimizer(optimizers, c);
+        }
     }
 
     /** Channels, height, width, classes, training and test images of a data set (before reading it). */
@@ -127,29 +169,35 @@ public final class Trainer {
         return stepsPerCell(x);
     }
 
-    /**
-     * Checks every cell's topology and optimizer before any work starts (one-line errors), then runs the cells
-     * not yet done. Returns the results folder.
-     */
-    public Path run(Path resultsRoot, boolean resume, boolean fresh, Listener listener) {
+    /** Runs (or resumes) the whole grid in this JVM into {@code resultsRoot/NAME/}; returns that folder. */
+    public Path run(Path resultsRoot, boolean resume, boolean fresh, Sweep.Listener listener) {
+        return Sweep.run(x, resultsRoot, new Sweep.Options(resume, fresh, null), this, listener);
+    }
+
+    @Override
+    public void validate(List<Experiment.Cell> cells) {
         checkMemory(x, optimizers); // before the schemes: n = 10^8 workers must not build a ring first
-        for (Experiment.Cell c : x.cells()) {
+        for (Experiment.Cell c : cells) {
             scheme(c);
             optimizer(c);
         }
-        Path dir = resultsRoot.resolve(x.name());
-        RunLog log = RunLog.open(dir, x, resume, fresh);
-        List<Experiment.Cell> todo = new ArrayList<>();
-        for (Experiment.Cell c : x.cells()) {
-            if (!log.isDone(c.index())) {
-                todo.add(c);
-            }
+    }
+
+    @Override
+    public synchronized RunEnvironment environment() {
+        if (environment == null) {
+            environment = RunEnvironment.current(train, test);
         }
-        listener.started(todo.size(), todo.size() * stepsPerCell(), log.doneCount());
-        for (Experiment.Cell c : todo) {
-            runCell(c, log, listener);
+        return environment;
+    }
+
+    @Override
+    public void run(List<Experiment.Cell> cells, RunEnvironment expected, Reporter reporter) {
+        for (Experiment.Cell c : cells) {
+            reporter.running(1);
+            reporter.finished(runCell(c, reporter::advanced));
         }
-        return dir;
+        reporter.running(0);
     }
 
     /**
@@ -192,7 +240,11 @@ public final class Trainer {
                 : Sampler.dirichlet(n, train.labels(), train.classes(), x.nonIidAlpha(), seed);
     }
 
-    private void runCell(Experiment.Cell c, RunLog log, Listener listener) {
+    /**
+     * Trains one cell and returns its rows. {@code steps} hears of every step done (progress; a test's fault
+     * injection).
+     */
+    public CellResult runCell(Experiment.Cell c, IntConsumer steps) {
         long start = System.nanoTime();
         int n = c.workers();
         GossipScheme scheme = scheme(c);
@@ -219,7 +271,7 @@ public final class Trainer {
         for (int t = 0; t < trainSteps && !diverged; t++) {
             opt.step(new StepContext(t, x.learningRateScale(t), scheme, oracle, losses), params);
             done = t + 1;
-            listener.advanced(1);
+            steps.accept(1);
             double meanLoss = mean(losses);
             if (!Double.isFinite(meanLoss)) {
                 diverged = true;
@@ -244,19 +296,15 @@ public final class Trainer {
             }
         }
         if (diverged) {
-            listener.advanced((int) (stepsPerCell() - done));
+            steps.accept((int) (stepsPerCell() - done));
         } else if (x.covarianceAfter() > 0) {
-            covariance(c, scheme, w, sampler, covariances, listener);
+            covariance(c, scheme, w, sampler, covariances, steps);
         }
         double wall = Math.round((System.nanoTime() - start) / 1e8) / 10.0;
-        Csv run = new Csv(RunLog.RUNS);
-        run.add(c.index(), x.name(), x.dataset(), x.model(), n, c.topology(), c.optimizer(), c.learningRate(), c.seed(),
-                x.batch(), trainSteps, x.schedule(), Double.isNaN(ema) ? "none" : Csv.number(ema),
-                x.split().equals("sorted") ? "sorted" : Double.isNaN(x.nonIidAlpha()) ? "iid"
-                        : "dirichlet(" + Csv.number(x.nonIidAlpha()) + ")", evaluated, done, diverged,
-                trainM.loss(), trainM.accuracy(), testM.loss(), testM.accuracy(), consensus, wall);
-        log.append(evaluations, covariances, run);
-        listener.cellFinished(c, diverged, trainM.loss());
+        String run = RunLog.runRow(x, c, evaluated, done, diverged, trainM.loss(), trainM.accuracy(), testM.loss(),
+                testM.accuracy(), consensus, "", wall);
+        return new CellResult(c.index(), diverged, done, trainM.loss(), testM.accuracy(), RunLog.rowsOf(evaluations),
+                RunLog.rowsOf(covariances), run, wall, environment().renderChecked());
     }
 
     /**
@@ -267,7 +315,7 @@ public final class Trainer {
      * (the paper's code restores them; equal when momentum is 0, as for Fashion-MNIST).
      */
     private void covariance(Experiment.Cell c, GossipScheme scheme, SimulatedWorkers w, Sampler sampler, Csv out,
-                            Listener listener) {
+                            IntConsumer steps) {
         int n = w.size();
         NdWorkerMatrix params = w.parameters();
         INDArray checkpoint = params.array().dup();
@@ -287,7 +335,7 @@ public final class Trainer {
             for (int s = 0; s < x.covarianceSteps(); s++) {
                 int t = x.covarianceAfter() + s; // the gossip schedule goes on from the checkpoint
                 opt.step(new StepContext(t, x.learningRateScale(t), scheme, oracle, losses), params);
-                listener.advanced(1);
+                steps.accept(1);
             }
             double[] kept = params.array().getColumns(columns).castTo(DataType.DOUBLE).data().asDouble();
             for (int i = 0; i < n; i++) {

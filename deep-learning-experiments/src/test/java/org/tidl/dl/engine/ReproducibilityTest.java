@@ -36,7 +36,7 @@ class ReproducibilityTest {
     static String run(Experiment x, Path data, Path out) throws IOException {
         Images[] sets = Trainer.load(x, data.toString());
         Path dir = new Trainer(x, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn(), sets[0], sets[1])
-                .run(out, false, false, new Trainer.Listener() { });
+                .run(out, false, false, new org.tidl.dl.experiment.Sweep.Listener() { });
         StringBuilder sb = new StringBuilder(Files.readString(dir.resolve("evaluations.csv"), StandardCharsets.UTF_8));
         for (String line : Files.readAllLines(dir.resolve("runs.csv"), StandardCharsets.UTF_8)) {
             sb.append(line, 0, line.lastIndexOf(',')).append('\n'); // all but the wall-clock seconds

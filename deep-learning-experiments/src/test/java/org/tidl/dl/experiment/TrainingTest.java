@@ -47,7 +47,7 @@ class TrainingTest {
 
     @Test
     void fourWorkersOnRealFashionMnistLowerTheLoss(@TempDir Path out) {
-        Path dir = trainer(experiment(), train).run(out, false, false, new Trainer.Listener() { });
+        Path dir = trainer(experiment(), train).run(out, false, false, new Sweep.Listener() { });
         List<Map<String, String>> evals = CsvReader.read(dir.resolve("evaluations.csv"));
         assertThat(evals).hasSize(2);
         double first = CsvReader.number(evals.get(0).get("train_loss"));
@@ -63,7 +63,7 @@ class TrainingTest {
     @Test
     void aTooLargeLearningRateIsRecordedAsDivergedAndTheSweepGoesOn(@TempDir Path out) {
         Experiment x = experiment("learning-rates = 50,0.1", "steps = 10");
-        Path dir = trainer(x, train.head(3000)).run(out, false, false, new Trainer.Listener() { });
+        Path dir = trainer(x, train.head(3000)).run(out, false, false, new Sweep.Listener() { });
         List<Map<String, String>> runs = CsvReader.read(dir.resolve("runs.csv"));
         assertThat(runs).extracting(r -> r.get("diverged")).containsExactly("true", "false");
     }
@@ -73,13 +73,13 @@ class TrainingTest {
     void resumeAfterAKillReproducesTheUninterruptedResults(@TempDir Path a, @TempDir Path b) throws IOException {
         Experiment x = experiment("topologies = ring; star", "learning-rates = 0.05,0.2", "steps = 12");
         Images small = train.head(3000);
-        Path whole = trainer(x, small).run(a, false, false, new Trainer.Listener() { });
+        Path whole = trainer(x, small).run(a, false, false, new Sweep.Listener() { });
 
         class Killed extends RuntimeException { }
         int[] finished = {0};
-        assertThatThrownBy(() -> trainer(x, small).run(b, false, false, new Trainer.Listener() {
+        assertThatThrownBy(() -> trainer(x, small).run(b, false, false, new Sweep.Listener() {
             @Override
-            public void cellFinished(Experiment.Cell cell, boolean diverged, double trainLoss) {
+            public void cellFinished(Experiment.Cell cell, CellResult result, Sweep.Status status) {
                 if (++finished[0] == 2) {
                     throw new Killed();
                 }
@@ -89,15 +89,15 @@ class TrainingTest {
         // what a kill in the middle of the next cell's appends leaves behind
         Files.writeString(resumed.resolve("evaluations.csv"), "2,star,4,0.05,1,6,2.1,2.0", StandardOpenOption.APPEND);
         Files.writeString(resumed.resolve("runs.csv"), "2,t,fashion-mnist,ml", StandardOpenOption.APPEND);
-        assertThatThrownBy(() -> trainer(x, small).run(b, false, false, new Trainer.Listener() { }))
+        assertThatThrownBy(() -> trainer(x, small).run(b, false, false, new Sweep.Listener() { }))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--resume");
         assertThatThrownBy(() -> trainer(experiment("topologies = ring; star", "learning-rates = 0.05,0.2", "steps = 13"), small)
-                .run(b, true, false, new Trainer.Listener() { }))
+                .run(b, true, false, new Sweep.Listener() { }))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("steps = 13");
         int[] ran = {0};
-        trainer(x, small).run(b, true, false, new Trainer.Listener() {
+        trainer(x, small).run(b, true, false, new Sweep.Listener() {
             @Override
-            public void cellFinished(Experiment.Cell cell, boolean diverged, double trainLoss) {
+            public void cellFinished(Experiment.Cell cell, CellResult result, Sweep.Status status) {
                 ran[0]++;
             }
         });
@@ -120,8 +120,8 @@ class TrainingTest {
         grid.addAll(List.of("topologies = star; ring", "learning-rates = 0.05,0.2", "seeds = 1,2"));
         List<String> alone = new java.util.ArrayList<>(List.of(shared));
         alone.addAll(List.of("topologies = ring", "learning-rates = 0.05", "seeds = 2"));
-        Path whole = trainer(experiment(grid.toArray(new String[0])), small).run(a, false, false, new Trainer.Listener() { });
-        Path single = trainer(experiment(alone.toArray(new String[0])), small).run(b, false, false, new Trainer.Listener() { });
+        Path whole = trainer(experiment(grid.toArray(new String[0])), small).run(a, false, false, new Sweep.Listener() { });
+        Path single = trainer(experiment(alone.toArray(new String[0])), small).run(b, false, false, new Sweep.Listener() { });
         for (String file : new String[] {"runs.csv", "evaluations.csv", "covariances.csv"}) {
             List<String> cell = rowsWithoutCellIndex(single.resolve(file), ",ring,", ",0.05,2,");
             assertThat(cell).as(file).isNotEmpty();

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tidl.core.InvalidInputException;
+import org.tidl.core.Messages;
 import org.tidl.core.io.CsvReader;
 
 /**
@@ -25,11 +27,22 @@ public final class TrainingLog {
                       boolean diverged, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
                       double consensusDistance) { }
 
-    /** One evaluation of evaluations.csv. */
-    public record Evaluation(int cell, long step, double trainLoss, double testAccuracy) { }
+    /** A cell of runs.csv that failed (its row carries an error): it has no results, a resume runs it again. */
+    public record Failed(int cell, String optimizer, String topology, int workers, double learningRate, long seed, String error) { }
+
+    /** The cells of runs.csv: those that finished (diverged or not) and those recorded as failed. */
+    public record Cells(List<Run> finished, List<Failed> failed) { }
+
+    /** One evaluation of evaluations.csv (empty cells, e.g. no test set evaluated, are NaN). */
+    public record Evaluation(int cell, long step, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy) { }
 
     /** One entry C_ij of a cell's measured covariance. */
     public record Covariance(int cell, int i, int j, double value) { }
+
+    private static final List<String> RUN_COLUMNS = List.of("cell", "optimizer", "topology", "workers", "learning_rate", "seed",
+            "steps", "diverged", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "consensus_distance");
+    private static final List<String> EVALUATION_COLUMNS = List.of("cell", "step", "train_loss", "train_accuracy", "test_loss",
+            "test_accuracy");
 
     private TrainingLog() {
     }
@@ -40,25 +53,100 @@ public final class TrainingLog {
         return Files.isRegularFile(runs) ? CsvReader.read(runs).size() : 0;
     }
 
+    /** The finished cells of runs.csv (failed ones left out: they have no results). */
     public static List<Run> runs(Path folder) {
-        List<Run> out = new ArrayList<>();
-        for (Map<String, String> r : CsvReader.read(folder.resolve(RUNS))) {
-            out.add(new Run(Integer.parseInt(r.get("cell")), r.get("optimizer"), r.get("topology"),
-                    Integer.parseInt(r.get("workers")), Double.parseDouble(r.get("learning_rate")), Long.parseLong(r.get("seed")),
-                    Integer.parseInt(r.get("steps")), Boolean.parseBoolean(r.get("diverged")), CsvReader.number(r.get("train_loss")),
-                    CsvReader.number(r.get("train_accuracy")), CsvReader.number(r.get("test_loss")),
-                    CsvReader.number(r.get("test_accuracy")), CsvReader.number(r.get("consensus_distance"))));
+        return cells(folder).finished();
+    }
+
+    /**
+     * Every cell of runs.csv, read by column name (columns the trainer adds later are ignored). A row whose
+     * {@code error} column (or a {@code status} of "failed") says the cell failed is a {@link Failed}.
+     *
+     * @throws InvalidInputException naming the file, line and column when a needed column is missing or a cell is not a number
+     */
+    public static Cells cells(Path folder) {
+        Path file = folder.resolve(RUNS);
+        List<Run> finished = new ArrayList<>();
+        List<Failed> failed = new ArrayList<>();
+        List<Map<String, String>> rows = rows(file, RUN_COLUMNS);
+        for (int k = 0; k < rows.size(); k++) {
+            Map<String, String> r = rows.get(k);
+            Field f = new Field(file, k + 2, r);
+            String error = r.getOrDefault("error", "").strip();
+            String status = r.getOrDefault("status", "").strip();
+            if (error.isEmpty() && (status.equalsIgnoreCase("failed") || status.equalsIgnoreCase("error"))) {
+                error = status;
+            }
+            if (!error.isEmpty()) {
+                failed.add(new Failed(f.whole("cell"), r.get("optimizer"), r.get("topology"), f.whole("workers"),
+                        f.number("learning_rate"), f.wholeLong("seed"), error));
+                continue;
+            }
+            finished.add(new Run(f.whole("cell"), r.get("optimizer"), r.get("topology"), f.whole("workers"),
+                    f.number("learning_rate"), f.wholeLong("seed"), f.whole("steps"), Boolean.parseBoolean(r.get("diverged")),
+                    f.number("train_loss"), f.number("train_accuracy"), f.number("test_loss"), f.number("test_accuracy"),
+                    f.number("consensus_distance")));
+        }
+        return new Cells(finished, failed);
+    }
+
+    public static List<Evaluation> evaluations(Path folder) {
+        Path file = folder.resolve(EVALUATIONS);
+        List<Evaluation> out = new ArrayList<>();
+        List<Map<String, String>> rows = rows(file, EVALUATION_COLUMNS);
+        for (int k = 0; k < rows.size(); k++) {
+            Field f = new Field(file, k + 2, rows.get(k));
+            out.add(new Evaluation(f.whole("cell"), (long) f.number("step"), f.number("train_loss"), f.number("train_accuracy"),
+                    f.number("test_loss"), f.number("test_accuracy")));
         }
         return out;
     }
 
-    public static List<Evaluation> evaluations(Path folder) {
-        List<Evaluation> out = new ArrayList<>();
-        for (Map<String, String> e : CsvReader.read(folder.resolve(EVALUATIONS))) {
-            out.add(new Evaluation(Integer.parseInt(e.get("cell")), (long) CsvReader.number(e.get("step")),
-                    CsvReader.number(e.get("train_loss")), CsvReader.number(e.get("test_accuracy"))));
+    /** The rows of a trainer table that must have {@code columns} (others may follow). */
+    private static List<Map<String, String>> rows(Path file, List<String> columns) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + " not found" + (Files.exists(file) ? " (not a file)" : ""));
         }
-        return out;
+        List<Map<String, String>> rows = CsvReader.read(file);
+        for (String c : columns) {
+            if (!rows.isEmpty() && !rows.get(0).containsKey(c)) {
+                throw new InvalidInputException(file + ": no column '" + c + "' (a table of ./tidl train has "
+                        + String.join(", ", columns) + ")");
+            }
+        }
+        return rows;
+    }
+
+    /** The cells of one row, read as numbers with the file, line and column named when one is not. */
+    private record Field(Path file, int line, Map<String, String> row) {
+        double number(String column) {
+            try {
+                return CsvReader.number(row.get(column));
+            } catch (NumberFormatException e) {
+                throw bad(column, "a number");
+            }
+        }
+
+        int whole(String column) {
+            try {
+                return Integer.parseInt(row.get(column));
+            } catch (NumberFormatException e) {
+                throw bad(column, "a whole number");
+            }
+        }
+
+        long wholeLong(String column) {
+            try {
+                return Long.parseLong(row.get(column));
+            } catch (NumberFormatException e) {
+                throw bad(column, "a whole number");
+            }
+        }
+
+        private InvalidInputException bad(String column, String what) {
+            return new InvalidInputException(file + " row " + (line - 1) + ", column '" + column + "': "
+                    + Messages.quote(row.get(column)) + " is not " + what);
+        }
     }
 
     /** The covariance entries by cell, in file order. */

@@ -10,6 +10,9 @@ import java.util.Map;
  * Writes a value as JSON (RFC 8259), indented, keys in their given order: maps, records (their components, in
  * declaration order), collections and primitive arrays, strings (escaped), numbers (non-finite ones as null),
  * booleans, enums (their names), paths, and null. Anything else is written as its {@code toString()}.
+ *
+ * <p>{@link #parse} reads JSON back (the report reads the provenance sidecars with it): objects as ordered maps,
+ * arrays as lists, numbers as {@code Long} when whole and in range, else {@code Double}.
  */
 public final class Json {
 
@@ -143,5 +146,250 @@ public final class Json {
             }
         }
         sb.append('"');
+    }
+
+    /**
+     * Parses one JSON value (RFC 8259): objects become {@code LinkedHashMap<String, Object>} (keys in file order; a
+     * repeated key keeps its last value), arrays {@code List<Object>}, strings {@code String}, numbers {@code Long}
+     * when written without fraction or exponent and in range, else {@code Double}; true/false, and null.
+     *
+     * @throws IllegalArgumentException naming the offset and what was expected, on anything else
+     */
+    public static Object parse(String text) {
+        Parser p = new Parser(text);
+        p.space();
+        Object v = p.value(0);
+        p.space();
+        if (p.at < text.length()) {
+            throw p.error("end of the text");
+        }
+        return v;
+    }
+
+    /** A recursive-descent reader of one JSON text. */
+    private static final class Parser {
+        /** Nesting limit: our records nest a few levels; a deeper text is not ours and must not overflow the stack. */
+        private static final int MAX_DEPTH = 200;
+
+        private final String s;
+        private int at;
+
+        Parser(String s) {
+            this.s = s;
+        }
+
+        IllegalArgumentException error(String expected) {
+            String found = at < s.length() ? "'" + s.charAt(at) + "'" : "the end";
+            return new IllegalArgumentException("JSON offset " + at + ": expected " + expected + ", found " + found);
+        }
+
+        void space() {
+            while (at < s.length() && (s.charAt(at) == ' ' || s.charAt(at) == '\t' || s.charAt(at) == '\n' || s.charAt(at) == '\r')) {
+                at++;
+            }
+        }
+
+        Object value(int depth) {
+            if (depth > MAX_DEPTH) {
+                throw error("at most " + MAX_DEPTH + " nested levels");
+            }
+            if (at >= s.length()) {
+                throw error("a value");
+            }
+            char c = s.charAt(at);
+            switch (c) {
+                case '{' -> {
+                    return object(depth);
+                }
+                case '[' -> {
+                    return array(depth);
+                }
+                case '"' -> {
+                    return string();
+                }
+                case 't' -> {
+                    return word("true", Boolean.TRUE);
+                }
+                case 'f' -> {
+                    return word("false", Boolean.FALSE);
+                }
+                case 'n' -> {
+                    return word("null", null);
+                }
+                default -> {
+                    if (c == '-' || (c >= '0' && c <= '9')) {
+                        return number();
+                    }
+                    throw error("a value");
+                }
+            }
+        }
+
+        private Object word(String w, Object v) {
+            if (!s.startsWith(w, at)) {
+                throw error(w);
+            }
+            at += w.length();
+            return v;
+        }
+
+        private Map<String, Object> object(int depth) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            at++;
+            space();
+            if (at < s.length() && s.charAt(at) == '}') {
+                at++;
+                return m;
+            }
+            while (true) {
+                space();
+                if (at >= s.length() || s.charAt(at) != '"') {
+                    throw error("a key in quotes");
+                }
+                String key = string();
+                space();
+                expect(':');
+                space();
+                m.put(key, value(depth + 1));
+                space();
+                if (at < s.length() && s.charAt(at) == ',') {
+                    at++;
+                    continue;
+                }
+                expect('}');
+                return m;
+            }
+        }
+
+        private java.util.List<Object> array(int depth) {
+            java.util.List<Object> out = new java.util.ArrayList<>();
+            at++;
+            space();
+            if (at < s.length() && s.charAt(at) == ']') {
+                at++;
+                return out;
+            }
+            while (true) {
+                space();
+                out.add(value(depth + 1));
+                space();
+                if (at < s.length() && s.charAt(at) == ',') {
+                    at++;
+                    continue;
+                }
+                expect(']');
+                return out;
+            }
+        }
+
+        private void expect(char c) {
+            if (at >= s.length() || s.charAt(at) != c) {
+                throw error("'" + c + "'");
+            }
+            at++;
+        }
+
+        private String string() {
+            at++; // the opening quote
+            StringBuilder sb = new StringBuilder();
+            while (true) {
+                if (at >= s.length()) {
+                    throw error("a closing quote");
+                }
+                char c = s.charAt(at++);
+                if (c == '"') {
+                    return sb.toString();
+                }
+                if (c < 0x20) {
+                    at--;
+                    throw error("an escaped control character");
+                }
+                if (c != '\\') {
+                    sb.append(c);
+                    continue;
+                }
+                if (at >= s.length()) {
+                    throw error("an escape");
+                }
+                char e = s.charAt(at++);
+                switch (e) {
+                    case '"', '\\', '/' -> sb.append(e);
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'u' -> {
+                        if (at + 4 > s.length()) {
+                            throw error("four hex digits");
+                        }
+                        int code = 0;
+                        for (int i = 0; i < 4; i++) {
+                            int d = Character.digit(s.charAt(at), 16);
+                            if (d < 0) {
+                                throw error("a hex digit");
+                            }
+                            code = code * 16 + d;
+                            at++;
+                        }
+                        sb.append((char) code);
+                    }
+                    default -> {
+                        at--;
+                        throw error("an escape (\\\" \\\\ / b f n r t u)");
+                    }
+                }
+            }
+        }
+
+        private Object number() {
+            int start = at;
+            if (s.charAt(at) == '-') {
+                at++;
+            }
+            int intStart = at;
+            digits();
+            if (at == intStart || (s.charAt(intStart) == '0' && at - intStart > 1)) {
+                at = intStart;
+                throw error("a digit (no leading zeros)");
+            }
+            boolean whole = true;
+            if (at < s.length() && s.charAt(at) == '.') {
+                at++;
+                whole = false;
+                int f = at;
+                digits();
+                if (at == f) {
+                    throw error("a digit after '.'");
+                }
+            }
+            if (at < s.length() && (s.charAt(at) == 'e' || s.charAt(at) == 'E')) {
+                at++;
+                whole = false;
+                if (at < s.length() && (s.charAt(at) == '+' || s.charAt(at) == '-')) {
+                    at++;
+                }
+                int x = at;
+                digits();
+                if (at == x) {
+                    throw error("a digit in the exponent");
+                }
+            }
+            String t = s.substring(start, at);
+            if (whole) {
+                try {
+                    return Long.parseLong(t);
+                } catch (NumberFormatException tooBig) {
+                    return Double.parseDouble(t);
+                }
+            }
+            return Double.parseDouble(t);
+        }
+
+        private void digits() {
+            while (at < s.length() && s.charAt(at) >= '0' && s.charAt(at) <= '9') {
+                at++;
+            }
+        }
     }
 }

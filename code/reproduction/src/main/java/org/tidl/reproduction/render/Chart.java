@@ -46,12 +46,17 @@ public final class Chart {
     private final String yLabel;
     private boolean logX;
     private boolean logY;
+    private boolean logYFine;
+    private boolean logXFine;
     private double[] xRange;
     private double[] yRange;
     private NumberFormat xFormat;
     private double xTick = Double.NaN;
+    private NumberFormat yFormat;
+    private double yTick = Double.NaN;
     private final List<Series> series = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final java.util.Set<Integer> unlisted = new java.util.HashSet<>();
 
     public Chart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -63,6 +68,16 @@ public final class Chart {
 
     public Chart logY() { logY = true; return this; }
 
+    /**
+     * A log y axis labelled at 1, 2 and 5 × 10^k (minor ticks at the other digits; every digit labelled when that
+     * gives fewer than three labels): for data within a decade or two, where one label per decade leaves a single
+     * label or none.
+     */
+    public Chart logYFine() { logY = true; logYFine = true; return this; }
+
+    /** The x axis as {@link #logYFine} draws the y axis (a learning-rate grid within a decade or two). */
+    public Chart logXFine() { logX = true; logXFine = true; return this; }
+
     public Chart xRange(double lo, double hi) { xRange = new double[] {lo, hi}; return this; }
 
     public Chart yRange(double lo, double hi) { yRange = new double[] {lo, hi}; return this; }
@@ -70,11 +85,26 @@ public final class Chart {
     /** Tick labels for a linear x axis (e.g. γ written at −log10(1−γ)). */
     public Chart xTicks(double unit, NumberFormat format) { xTick = unit; xFormat = format; return this; }
 
+    /** Tick spacing and labels for a linear y axis (JFreeChart's own choice packs them as densely as they fit). */
+    public Chart yTicks(double unit, NumberFormat format) { yTick = unit; yFormat = format; return this; }
+
     /** A line of text under the title (ratios, correlations). */
     public Chart note(String text) { notes.add(text); return this; }
 
     public Chart add(String name, double[] x, double[] y, int color, Style style) {
         series.add(new Series(name, x.clone(), y.clone(), color, style));
+        return this;
+    }
+
+    /**
+     * Leaves the series added last out of the legend: a curve whose meaning the legend already gives (a second
+     * seed in the colour of the first, the dashed test curve of a listed cell) or a note explains.
+     */
+    public Chart unlisted() {
+        if (series.isEmpty()) {
+            throw new IllegalStateException("no series to leave out of the legend");
+        }
+        unlisted.add(series.size() - 1);
         return this;
     }
 
@@ -110,12 +140,18 @@ public final class Chart {
             r.setSeriesShape(k, s.style() == Style.CROSSES ? org.jfree.chart.util.ShapeUtils.createDiagonalCross(4, 1)
                     : new Ellipse2D.Double(-3, -3, 6, 6));
             r.setSeriesStroke(k, stroke(s.style()));
+            r.setSeriesVisibleInLegend(k, !unlisted.contains(k));
         }
         r.setDrawSeriesLineAsPath(true);
-        XYPlot plot = new XYPlot(data, axis(xLabel, logX, xRange), axis(yLabel, logY, yRange), r);
+        ValueAxis xAxis = logXFine ? FineLogAxis.of(xLabel, xRange) : axis(xLabel, logX, xRange);
+        ValueAxis yAxis = logYFine ? FineLogAxis.of(yLabel, yRange) : axis(yLabel, logY, yRange);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
         if (xFormat != null) {
             NumberAxis ax = (NumberAxis) plot.getDomainAxis();
             ax.setTickUnit(new NumberTickUnit(xTick, xFormat));
+        }
+        if (yFormat != null && plot.getRangeAxis() instanceof NumberAxis ay) {
+            ay.setTickUnit(new NumberTickUnit(yTick, yFormat));
         }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));

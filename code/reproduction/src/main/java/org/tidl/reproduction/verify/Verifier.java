@@ -194,7 +194,8 @@ public final class Verifier {
                 : new Verdict(c.id(), c.figure().name(), Status.KNOWN, measured, detail + "; " + c.known(), null);
     }
 
-    private static double round(double x) {
+    /** A measured value as verdicts show it: six significant digits. */
+    public static double round(double x) {
         return x == 0 || !Double.isFinite(x) ? x : new java.math.BigDecimal(x).round(new java.math.MathContext(6)).doubleValue();
     }
 

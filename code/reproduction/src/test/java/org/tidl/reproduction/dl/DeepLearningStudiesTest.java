@@ -50,9 +50,10 @@ class DeepLearningStudiesTest {
         public Path run(Experiment x, Path root) {
             Images[] data = Trainer.load(x, null);
             return new Trainer(x, TopologyRegistry.builtIn(), OptimizerRegistry.builtIn(), data[0], data[1]).run(root, true, false,
-                    new Trainer.Listener() {
+                    new org.tidl.dl.experiment.Sweep.Listener() {
                         @Override
-                        public void cellFinished(Experiment.Cell cell, boolean diverged, double trainLoss) {
+                        public void cellFinished(Experiment.Cell cell, org.tidl.dl.experiment.CellResult result,
+                                org.tidl.dl.experiment.Sweep.Status status) {
                             trainedCells++;
                         }
                     });
