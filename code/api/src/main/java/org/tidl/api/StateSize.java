@@ -26,7 +26,13 @@ public record StateSize(int matrices, long doubles) {
 
     /** The number of values kept for n workers of P parameters (saturating at Long.MAX_VALUE). */
     public long values(int workers, long parameters) {
-        long perMatrix = (long) workers * parameters;
+        if (workers <= 0 || parameters <= 0) {
+            return doubles;
+        }
+        if (parameters > Long.MAX_VALUE / workers) {
+            return matrices == 0 ? doubles : Long.MAX_VALUE;
+        }
+        long perMatrix = workers * parameters;
         if (matrices != 0 && perMatrix > (Long.MAX_VALUE - doubles) / matrices) {
             return Long.MAX_VALUE;
         }

@@ -29,6 +29,15 @@ final class PluginJars {
      */
     static void build(Path work, Path jar, String service, List<String[]> sources, Collection<String> providers,
                       Collection<String> leftOut, int classVersion) throws Exception {
+        build(work, jar, service, sources, providers, leftOut, classVersion, List.of());
+    }
+
+    /**
+     * As above; {@code apiSources} (.java files) are compiled with the plugin and take the place of the API's own
+     * classes of those names (an older API's interfaces), but are not packed: a plugin built against another API.
+     */
+    static void build(Path work, Path jar, String service, List<String[]> sources, Collection<String> providers,
+                      Collection<String> leftOut, int classVersion, List<Path> apiSources) throws Exception {
         Path here = Files.createDirectories(work.resolve(jar.getFileName() + ".build"));
         Path src = Files.createDirectories(here.resolve("src/test"));
         Path classes = Files.createDirectories(here.resolve("classes"));
@@ -42,6 +51,9 @@ final class PluginJars {
         String cp = Path.of(org.tidl.api.TopologyProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", cp));
         args.addAll(files);
+        for (Path a : apiSources) {
+            args.add(a.toString()); // named on the command line: javac uses them, not the class path's versions
+        }
         assertThat(javac.run(null, null, null, args.toArray(new String[0]))).isZero();
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             try (var all = Files.list(classes.resolve("test"))) {

@@ -74,7 +74,10 @@ public final class TopologyRegistry {
         for (String key : spec.values().keySet()) {
             if (!names.contains(key)) {
                 String hint = Suggestions.didYouMean(key, names);
-                String nested = key.contains(":") || key.contains("[")
+                // "matcha:base=torus:rows=4,cols=8": the nested spec's own keys land in its parent
+                boolean nestedSpec = key.contains(":") || key.contains("[")
+                        || spec.values().values().stream().anyMatch(v -> v.contains(":") && v.contains("="));
+                String nested = nestedSpec
                         ? "; a nested spec with parameters goes in brackets, e.g. base=[torus:rows=4,cols=8]" : "";
                 throw new InvalidInputException(what + ": unknown parameter " + Messages.quote(key) + " ("
                         + (hint.isEmpty() ? "" : hint + " ") + "allowed: " + (names.isEmpty() ? "none" : String.join(", ", names))

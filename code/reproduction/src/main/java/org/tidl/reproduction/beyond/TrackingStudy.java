@@ -68,7 +68,7 @@ public final class TrackingStudy implements Study<TrackingStudy.Config, Tracking
                 int diverged = 0;
                 for (double lr : lrs) {
                     double e = StationaryError.of(s,
-                            ctx.optimizers().resolve(opt, Map.of("lr", Double.toString(lr))).newRun(), c.problem(), c.steps());
+                            ctx.optimizers().resolve(opt, Map.of("lr", Double.toString(lr))), c.problem(), c.steps());
                     if (!Double.isFinite(e)) {
                         diverged++;
                     } else if (Double.isNaN(best) || e < best) {
