@@ -3,6 +3,8 @@ package org.tidl.api;
 /**
  * A {@link WorkerMatrix} held in one row-major {@code double[]} of n·P values: the backend of the quadratic
  * simulator, and a convenient one for testing optimizer plugins.
+ *
+ * @since 1
  */
 public final class ArrayWorkerMatrix implements WorkerMatrix {
 

@@ -3,6 +3,8 @@ package org.tidl.api;
 /**
  * One run of a decentralized optimizer: made by {@link OptimizerConfig#start}, with its state (momentum,
  * trackers, scratch) already allocated there; {@code step} only computes.
+ *
+ * @since 1
  */
 public interface DecentralizedOptimizer {
 

@@ -8,6 +8,8 @@ package org.tidl.api;
  * {@link DecentralizedOptimizer#step}) or any other matrix of the same shape and backend (a look-ahead point, an
  * extrapolation, a compressed copy). Every oracle of the harness evaluates at any such point; {@link #cost()} says
  * what evaluating away from the iterate costs.
+ *
+ * @since 1
  */
 public interface GradientOracle {
 

@@ -13,6 +13,8 @@ import java.util.List;
  * <p>Lifecycle (API 2): {@link #configure} once per spec → an immutable {@link OptimizerConfig};
  * {@link OptimizerConfig#stateSize} → the memory check; {@link OptimizerConfig#start} once per run → a
  * {@link DecentralizedOptimizer}, whose {@code step} is called for every step of that run.
+ *
+ * @since 1
  */
 public interface OptimizerProvider {
 

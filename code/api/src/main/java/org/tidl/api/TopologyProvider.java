@@ -9,6 +9,8 @@ import java.util.Optional;
  * <p>Register an implementation in {@code META-INF/services/org.tidl.api.TopologyProvider} of a jar
  * on the classpath or in the plugins folder. It needs a public no-argument constructor. Built-in
  * topologies use this same interface.
+ *
+ * @since 1
  */
 public interface TopologyProvider {
 

@@ -7,6 +7,8 @@ package org.tidl.api;
  * over primitive arrays ({@link ArrayWorkerMatrix}, the quadratic simulator) or as one batched ND4J op (the
  * deep-learning engine, whose networks read their parameters as views of the rows). Optimizers never touch
  * single elements; that is what lets one optimizer object drive both problems at full speed.
+ *
+ * @since 1
  */
 public interface WorkerMatrix {
 
