@@ -104,7 +104,8 @@ public final class TopologyRegistry {
 
     /**
      * The resolver handed to the provider of {@code outer}, built at nesting {@code depth}: nested specs are built
-     * one level deeper, and their errors say which spec they were nested in.
+     * one level deeper. Their errors name the top-level spec once ("topology 'cycle:of=[ring,whel]': unknown
+     * topology 'whel' ..."), not every level in between.
      */
     private TopologyResolver resolver(PluginSpec outer, int depth) {
         return new TopologyResolver() {
@@ -118,8 +119,12 @@ public final class TopologyRegistry {
                     return build(PluginSpec.parse(PluginSpec.legacyNested(spec == null ? "" : spec.trim())), workers,
                             depth + 1).scheme();
                 } catch (InvalidInputException ex) {
-                    throw new InvalidInputException("topology '" + outer.text() + "': " + ex.getMessage(), ex);
+                    throw inOuter(ex);
                 }
+            }
+
+            private InvalidInputException inOuter(InvalidInputException ex) {
+                return depth > 0 ? ex : new InvalidInputException("topology '" + outer.text() + "': " + ex.getMessage(), ex);
             }
 
             @Override
@@ -129,7 +134,7 @@ public final class TopologyRegistry {
                 try {
                     list = PluginSpec.list("topology", specs);
                 } catch (InvalidInputException ex) {
-                    throw new InvalidInputException("topology '" + outer.text() + "': " + ex.getMessage(), ex);
+                    throw inOuter(ex);
                 }
                 for (String spec : list) {
                     out.add(scheme(spec, workers));
