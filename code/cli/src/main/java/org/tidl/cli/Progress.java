@@ -111,6 +111,26 @@ final class Progress {
         }
     }
 
+    /**
+     * Prints one line of its own (a finished cell's result): above the bar on a terminal (the bar is cleared,
+     * the line printed, the bar drawn again), as a plain line elsewhere.
+     */
+    void note(String text) {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            if (mode == Mode.BAR && drawn && !finished) {
+                err.print("\r" + " ".repeat(lastLength) + "\r");
+                err.println(text);
+                draw(done.get(), clock.getAsLong());
+            } else {
+                err.println(text);
+                err.flush();
+            }
+        }
+    }
+
     /** Counts work that was already done (a resumed sweep): it fills the bar but does not speed up the ETA. */
     void skip(long units) {
         skipped.addAndGet(units);

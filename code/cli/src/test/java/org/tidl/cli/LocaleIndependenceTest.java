@@ -46,7 +46,7 @@ class LocaleIndependenceTest {
         CliTest.Result b = inLocale(Locale.GERMANY, () -> CliTest.run(append(figures, german.toString())));
         assertThat(b.code()).as(b.err()).isZero();
         TreeMap<String, byte[]> expected = files(root.resolve("quick"));
-        assertThat(expected.keySet()).contains("study-regularity.csv", "study-regularity-left.png", "fig2.csv", "fig2.png",
+        assertThat(expected.keySet()).contains("study-regularity.csv", "study-regularity-left.png", "fig2.csv", "fig2.png", "fig2.svg",
                 "topologies.csv");
         TreeMap<String, byte[]> actual = files(german.resolve("quick"));
         assertThat(actual.keySet()).isEqualTo(expected.keySet());

@@ -41,7 +41,8 @@ class PlotCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         Path plots = grid.resolve("plots");
         List<String> written = r.out().lines().toList();
-        assertThat(written).hasSize(9 * 2 + 1 + 2 + 1).allMatch(l -> l.startsWith(plots.toString()));
+        assertThat(written).hasSize((9 * 2 + 1) * 2 + 2 + 1) // each chart as PNG and SVG, two CSVs, the provenance
+                .allMatch(l -> l.startsWith(plots.toString()));
         assertThat(written.get(0)).endsWith(GRID + "-lr.png");
         assertThat(written).contains(plots.resolve(GRID + "-loss-ring.png").toString(), plots.resolve(GRID + "-accuracy-torus-4x4.png").toString(),
                 plots.resolve(GRID + "-curves.csv").toString(), plots.resolve(GRID + ".provenance.json").toString());
@@ -98,7 +99,7 @@ class PlotCliTest {
         p.get("inputs").forEach(n -> inputs.add(n.get("file").asText()));
         assertThat(inputs).containsExactly(grid.resolve("experiment.txt").toAbsolutePath().toString(),
                 grid.resolve("runs.csv").toAbsolutePath().toString(), grid.resolve("evaluations.csv").toAbsolutePath().toString());
-        assertThat(p.get("outputs")).hasSize(21);
+        assertThat(p.get("outputs")).hasSize(40); // 19 charts as PNG and SVG, two CSVs
         // same experiment, same bytes (into another folder, under a locale that writes 0,5 for 0.5)
         Path again = dir.resolve("again");
         java.util.Locale before = java.util.Locale.getDefault();

@@ -30,13 +30,15 @@ class ReproduceCliTest {
                 "--out", a.toString());
         Path quick = a.resolve("quick");
         assertThat(r.code()).as(r.err()).isZero();
-        for (String f : new String[] {"fig2.png", "fig2.csv", "topologies.csv", "fig3.csv", "fig3-kinks.csv",
-                "fig3-left.png", "fig3-right.png"}) {
+        for (String f : new String[] {"fig2.png", "fig2.svg", "fig2.csv", "topologies.csv", "fig3.csv", "fig3-kinks.csv",
+                "fig3-left.png", "fig3-left.svg", "fig3-right.png", "fig3-right.svg"}) {
             assertThat(r.out()).contains(quick.resolve(f).toString());
             assertThat(quick.resolve(f)).isNotEmptyFile();
         }
         byte[] png = Files.readAllBytes(quick.resolve("fig2.png"));
         assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        byte[] svg = Files.readAllBytes(quick.resolve("fig2.svg"));
+        assertThat(new String(svg, java.nio.charset.StandardCharsets.UTF_8)).startsWith("<?xml").contains("<svg ");
         // no temp files left behind
         try (var files = Files.list(quick)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
@@ -51,6 +53,7 @@ class ReproduceCliTest {
         assertThat(run("reproduce", "--figure", "fig2", "--out", b.toString()).code()).isZero();
         assertThat(Files.readAllBytes(b.resolve("fig2.csv"))).isEqualTo(Files.readAllBytes(quick.resolve("fig2.csv")));
         assertThat(Files.readAllBytes(b.resolve("fig2.png"))).isEqualTo(png);
+        assertThat(Files.readAllBytes(b.resolve("fig2.svg"))).as("the SVG of a second run: the same bytes").isEqualTo(svg);
     }
 
     @Test
@@ -201,7 +204,8 @@ class ReproduceCliTest {
             files.add(f.get("file").asText());
             assertThat(f.get("sha256").asText()).isEqualTo(org.tidl.reproduction.provenance.Sha256.of(dir.resolve(f.get("file").asText())));
         }
-        assertThat(files).containsExactly("fig3.csv", "fig3-kinks.csv", "fig3-left.png", "fig3-right.png");
+        assertThat(files).containsExactly("fig3.csv", "fig3-kinks.csv", "fig3-left.png", "fig3-left.svg", "fig3-right.png",
+                "fig3-right.svg");
     }
 
     /** A figure that ran (its provenance record is there) but whose table is gone is UNRESOLVED, not NOT-RUN. */

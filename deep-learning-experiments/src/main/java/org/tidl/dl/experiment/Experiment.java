@@ -153,10 +153,19 @@ public final class Experiment {
         }
     }
 
+    /** The keys an experiment file (and {@code --set}) may set, in the documented order. */
+    public static List<String> keys() {
+        List<String> k = new ArrayList<>(KEYS.keySet());
+        k.add("learning-rates@TOPOLOGY");
+        return k;
+    }
+
     private static void put(Map<String, String> v, String key, String value, String where) {
         String base = key.contains("@") ? key.substring(0, key.indexOf('@')) : key;
         if (!KEYS.containsKey(base) || (key.contains("@") && !base.equals("learning-rates"))) {
-            throw new InvalidInputException(where + ": unknown key '" + key + "' (valid: " + String.join(", ", KEYS.keySet())
+            String close = org.tidl.core.Suggestions.didYouMean(base, KEYS.keySet());
+            throw new InvalidInputException(where + ": unknown key '" + key + "' (" + (close.isEmpty() ? "" : close + " ")
+                    + "valid: " + String.join(", ", KEYS.keySet())
                     + ", learning-rates@TOPOLOGY)");
         }
         v.put(key, value);

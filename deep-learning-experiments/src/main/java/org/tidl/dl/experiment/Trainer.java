@@ -195,9 +195,10 @@ public final class Trainer implements Engine {
     public void run(List<Experiment.Cell> cells, RunEnvironment expected, Reporter reporter) {
         for (Experiment.Cell c : cells) {
             reporter.running(1);
-            reporter.finished(runCell(c, reporter::advanced));
+            CellResult r = runCell(c, reporter::advanced);
+            reporter.running(0); // a finished cell is not running when its line is printed
+            reporter.finished(r);
         }
-        reporter.running(0);
     }
 
     /**

@@ -12,9 +12,11 @@ import java.util.TreeMap;
  *
  * @param largestStableLr the last learning rate of the curve (NaN when the first one diverged)
  * @param bestLoss        the lowest loss of the curve, at {@code bestLr}
+ * @param bestAtGridEdge  whether {@code bestLr} is the lowest learning rate tried, or the highest with none above it
+ *                        (diverged or not): then the optimum may lie beyond the grid
  */
 public record LearningRateCurve(String topology, int workers, List<double[]> points, double largestStableLr,
-                                double bestLoss, double bestLr) {
+                                double bestLoss, double bestLr, boolean bestAtGridEdge) {
 
     /** Curves per (topology, workers), in the order they first appear in the runs. */
     public static List<LearningRateCurve> of(List<TrainingLog.Run> runs) {
@@ -52,7 +54,9 @@ public record LearningRateCurve(String topology, int workers, List<double[]> poi
                 }
             }
             TrainingLog.Run r = first.get(e.getKey());
-            out.add(new LearningRateCurve(r.topology(), r.workers(), pts, largest, best, bestLr));
+            java.util.NavigableSet<Double> tried = new java.util.TreeSet<>(e.getValue().keySet());
+            boolean edge = tried.size() > 1 && !Double.isNaN(bestLr) && (bestLr == tried.first() || bestLr == tried.last());
+            out.add(new LearningRateCurve(r.topology(), r.workers(), pts, largest, best, bestLr, edge));
         }
         return out;
     }

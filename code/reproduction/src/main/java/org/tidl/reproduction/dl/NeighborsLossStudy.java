@@ -42,9 +42,13 @@ public final class NeighborsLossStudy implements Study<NeighborsLossStudy.Config
         }
     }
 
-    /** One topology at its best learning rate. */
+    /**
+     * One topology at its best learning rate.
+     *
+     * @param bestAtGridEdge whether the best learning rate is at an end of the grid (the optimum may lie beyond)
+     */
     public record Point(String label, String spec, int workers, Kind kind, double bestLr, double loss, double neighbors,
-                        double gap, double largestStableLr) { }
+                        double gap, double largestStableLr, boolean bestAtGridEdge) { }
 
     /**
      * The paper's claims about Figs. 4 and 6, measured over the grid's topologies (NaN where the grid lacks a
@@ -88,7 +92,8 @@ public final class NeighborsLossStudy implements Study<NeighborsLossStudy.Config
                 String label = PaperTopology.label(curve.topology(), curve.workers());
                 points.add(new Point(kind == Kind.GRID ? label : label + " n=" + curve.workers(), curve.topology(),
                         curve.workers(), kind, curve.bestLr(), curve.bestLoss(),
-                        EffectiveNeighbors.of(s).at(c.gamma(), NeighborsMode.MEAN), SpectralGap.of(s), curve.largestStableLr()));
+                        EffectiveNeighbors.of(s).at(c.gamma(), NeighborsMode.MEAN), SpectralGap.of(s), curve.largestStableLr(),
+                        curve.bestAtGridEdge()));
             }
         }
         return new Result(c, trained.get(0), trained.get(1), points, findings(points));

@@ -33,15 +33,25 @@ public final class OptimizerStudy implements Study<OptimizerStudy.Config, Optimi
     /**
      * One optimizer on one topology at its best learning rate.
      *
-     * @param diverged how many of its learning rates diverged
-     * @param curve    the evaluations of the best run, in step order
+     * @param diverged      how many of its learning rates diverged
+     * @param curve         the evaluations of the best run, in step order
+     * @param learningRates every learning rate it was run with, ascending
      */
     public record Best(String optimizer, String topology, TrainingLog.Run run, int diverged,
-                       List<TrainingLog.Evaluation> curve) {
+                       List<TrainingLog.Evaluation> curve, List<Double> learningRates) {
 
         /** "optimizer on topology". */
         public String key() {
             return optimizer + " on " + topology;
+        }
+
+        /**
+         * Whether the best learning rate is the lowest or the highest one tried (of two or more): the optimum may lie
+         * beyond the grid.
+         */
+        public boolean atGridEdge() {
+            double lr = run.learningRate();
+            return learningRates.size() > 1 && (lr == learningRates.get(0) || lr == learningRates.get(learningRates.size() - 1));
         }
     }
 
@@ -67,9 +77,11 @@ public final class OptimizerStudy implements Study<OptimizerStudy.Config, Optimi
             TrainedExperiment exp = Experiments.train(part.experiment(), ctx);
             Map<String, TrainingLog.Run> bestRun = new LinkedHashMap<>();
             Map<String, Integer> diverged = new LinkedHashMap<>();
+            Map<String, java.util.TreeSet<Double>> tried = new LinkedHashMap<>();
             for (TrainingLog.Run r : TrainingLog.runs(exp.folder())) {
                 String key = r.optimizer() + " on " + r.topology();
                 diverged.merge(key, r.diverged() ? 1 : 0, Integer::sum);
+                tried.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(r.learningRate());
                 if (r.diverged()) {
                     continue;
                 }
@@ -86,7 +98,7 @@ public final class OptimizerStudy implements Study<OptimizerStudy.Config, Optimi
             for (Map.Entry<String, TrainingLog.Run> e : bestRun.entrySet()) {
                 TrainingLog.Run r = e.getValue();
                 best.add(new Best(r.optimizer(), r.topology(), r, diverged.get(e.getKey()),
-                        byCell.getOrDefault(r.cell(), List.of())));
+                        byCell.getOrDefault(r.cell(), List.of()), List.copyOf(tried.get(e.getKey()))));
             }
             out.add(new PartResult(part, exp, best));
         }

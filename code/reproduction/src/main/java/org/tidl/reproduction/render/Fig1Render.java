@@ -36,6 +36,12 @@ public final class Fig1Render implements Renderer<Fig1Study.Result> {
                 : "Time to target for rings of increasing size (zeta = 51)",
                 "Learning rate", "Steps until loss < 0.01")
                 .logX().logY().xRange(1e-3, 1).yRange(5, 5000);
+        StyleLegend legend = new StyleLegend(chart)
+                .style(Chart.Style.SOLID, left ? "Eq. 7" : "Eq. 7 (infinite ring: Eq. 8 spectral integral)")
+                .style(Chart.Style.DOTTED, "exact expected time from identical starts, with the transient")
+                .style(Chart.Style.POINTS, "simulated (median of " + c.seeds() + " seeds)")
+                .style(Chart.Style.DASHED, "the paper, digitised");
+        List<String> mismatches = new ArrayList<>();
         int color = 0;
         for (Fig1Study.CurveResult cr : r.curves()) {
             Fig1Study.Curve curve = cr.curve();
@@ -52,25 +58,38 @@ public final class Fig1Render implements Renderer<Fig1Study.Result> {
                     simPoints.add(new double[] {lrs[k], s.stepsToTarget()});
                 }
             }
-            chart.add(label + ", Eq. 7", lrs, cr.theorySteps(), color, Chart.Style.SOLID);
+            legend.colour(label, color);
+            int eq7 = chart.size();
+            String group = curve.label(); // the notes name curves without their spectral gaps
+            legend.series(group, lrs, cr.theorySteps(), color, Chart.Style.SOLID, -1);
+            legend.series(group, lrs, cr.expectedSteps(), color, Chart.Style.DOTTED, eq7);
             if (!simPoints.isEmpty()) {
-                chart.add(label + ", simulated (median of " + c.seeds() + ")", simPoints, color, Chart.Style.POINTS);
+                legend.series(group, simPoints, color, Chart.Style.POINTS, -1);
             }
             List<double[]> paperCurve = cr.paperCurve();
-            if (!paperCurve.isEmpty()) {
-                chart.add(label + ", paper (digitised)", paperCurve, color, Chart.Style.DASHED);
-            }
             int best = argmin(cr.theorySteps());
+            if (!paperCurve.isEmpty()) {
+                legend.series(group, paperCurve, color, Chart.Style.DASHED, eq7);
+                if (legend.visible(Chart.Style.DASHED).contains(group)) {
+                    double[] p = minY(paperCurve);
+                    mismatches.add(String.format(Locale.ROOT, "the paper's %s curve (%.1f steps at lr %.3f) is not Eq. 7 (%.1f at %.3f)",
+                            curve.label(), p[1], p[0], cr.theorySteps()[best], lrs[best]));
+                }
+            }
+            if (legend.visible(Chart.Style.DOTTED).contains(group)) {
+                int e = argmin(cr.expectedSteps());
+                mismatches.add(String.format(Locale.ROOT, "the exact expected time of the %s is %.1f steps at lr %.3f",
+                        curve.label(), cr.expectedSteps()[e], lrs[e]));
+            }
             out.report(String.format(Locale.ROOT, "%s %-26s Eq. 7 optimum %.2f steps at lr %.4f%s", out.name(), label,
                     cr.theorySteps()[best], lrs[best], paperCurve.isEmpty() ? "" : String.format(Locale.ROOT,
                             "; paper %.2f at %.4f", minY(paperCurve)[1], minY(paperCurve)[0])));
             color++;
         }
-        if (left) {
-            chart.note("Lines: Eq. 7. Points: simulation. Dashed: the paper. The paper's ring curve (39.8 steps at 0.075)"
-                    + " is not Eq. 7 (34.8 at 0.090); see docs/theory.md.");
-        } else {
-            chart.note("Lines: Eq. 7 (infinite ring: Eq. 8 spectral integral). Points: simulation. Dashed: the paper.");
+        legend.apply("Eq. 7");
+        if (!mismatches.isEmpty()) {
+            String text = String.join("; ", mismatches) + " (docs/theory.md).";
+            chart.note(Character.toUpperCase(text.charAt(0)) + text.substring(1));
         }
         out.table(TABLE, csv);
         out.chart("", chart);

@@ -38,12 +38,16 @@ public final class Fig2Render implements Renderer<Fig2Study.Result> {
         Chart chart = new Chart("Effective number of neighbours (n = 32)", "gamma (axis uniform in -log10(1 - gamma))",
                 "Effective number of neighbours n_W(gamma)")
                 .xRange(0, 4.05).yRange(0, 33).xTicks(1, new GammaFormat());
+        StyleLegend legend = new StyleLegend(chart).style(Chart.Style.SOLID, "Eq. 6 / Lyapunov, mean over workers")
+                .style(Chart.Style.DASHED, "the paper, digitised");
         int color = 0;
         for (Fig2Study.CurveResult c : r.curves()) {
             for (int i = 0; i < gammas.length; i++) {
                 csv.add(c.curve().label(), c.curve().spec(), r.config().workers(), gammas[i], c.neighbors()[i], c.paper()[i]);
             }
-            chart.add(c.curve().label(), x, c.neighbors(), color, Chart.Style.SOLID);
+            legend.colour(c.curve().label(), color);
+            int ours = chart.size();
+            legend.series(c.curve().label(), x, c.neighbors(), color, Chart.Style.SOLID, -1);
             List<double[]> pts = c.paperCurve();
             if (!pts.isEmpty()) {
                 double[] px = new double[pts.size()];
@@ -52,11 +56,12 @@ public final class Fig2Render implements Renderer<Fig2Study.Result> {
                     px[i] = -Math.log10(1 - pts.get(i)[0]);
                     py[i] = pts.get(i)[1];
                 }
-                chart.add(c.curve().label() + ", paper (digitised)", px, py, color, Chart.Style.DASHED);
+                legend.series(c.curve().label(), px, py, color, Chart.Style.DASHED, ours);
             }
             color++;
         }
-        chart.note("Solid: Eq. 6 / Lyapunov (mean over workers). Dashed: the paper. Torus (4x8) = circulant C_32(1, 8) as the paper's code.");
+        legend.apply("ours");
+        chart.note("Torus (4x8) = circulant C_32(1, 8) as the paper's code.");
         out.table(TABLE, csv);
         out.chart("", chart);
     }

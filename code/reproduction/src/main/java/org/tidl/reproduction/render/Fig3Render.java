@@ -42,6 +42,7 @@ public final class Fig3Render implements Renderer<Fig3Study.Result> {
         Chart rightChart = new Chart("Theorem 6 learning rate by topology (L = 1, zeta = 2000)",
                 "Effective number of neighbours n_W(gamma)", "Learning rate given by Theorem 6");
         StringBuilder ratios = new StringBuilder();
+        String ringRatio = "";
         int color = 0;
         for (int k = 0; k < r.curves().size(); k++) {
             Fig3Study.CurveResult cr = r.curves().get(k);
@@ -73,14 +74,21 @@ public final class Fig3Render implements Renderer<Fig3Study.Result> {
                 leftChart.add("Theorem 6: min of both", both, 2, Chart.Style.SOLID);
                 leftChart.add("Paper: noise branch (digitised)", r.paperRingNoise(), 0, Chart.Style.DASHED);
                 leftChart.add("Paper: consensus branch (digitised)", r.paperRingConsensus(), 1, Chart.Style.DASHED);
+                ringRatio = String.format(Locale.ROOT, "%.1fx", ratio);
             }
-            rightChart.add(curve.label(), both, color, Chart.Style.SOLID);
-            rightChart.add(curve.label() + ", paper (digitised)", r.paperCurves().get(k), color, Chart.Style.DASHED);
+            // the curves share the noise branch (it depends on n_W only): the first drawn on top, narrow over wide,
+            // so where they run together each shows as a band
+            float width = 1.4f + 1.4f * k;
+            rightChart.add(curve.label(), both, color, Chart.Style.SOLID, Chart.solid(width));
+            rightChart.add(curve.label() + ", paper (digitised)", r.paperCurves().get(k), color, Chart.Style.DASHED,
+                    Chart.dashed(width));
             color++;
         }
-        String note = "Eq. 25 as printed, omega = 1/n_W, beta from Eq. 33 on W' = (I+W)/2. Paper/ours at the kink: " + ratios;
-        leftChart.xRange(2, 32).yRange(0, 0.006).note(note);
-        rightChart.xRange(2, 32).yRange(0, 0.010).note(note);
+        String rule = "Eq. 25 as printed, omega = 1/n_W, beta from Eq. 33 on W' = (I+W)/2.";
+        leftChart.xRange(2, 32).yRange(0, 0.006).note(rule + " Paper/ours at the kink: " + ringRatio);
+        rightChart.xRange(2, 32).yRange(0, 0.010).note(rule + " Paper/ours at the kink: " + ratios)
+                .note("Where curves run together (the noise branch is the same for every topology) they are drawn narrow"
+                        + " over wide, in legend order.");
         out.table(CURVES, csv);
         out.table(KINKS, kinks);
         out.chart("-left", leftChart);

@@ -1,13 +1,18 @@
 package org.tidl.reproduction.render;
 
+import java.awt.Graphics2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.tidl.core.io.Csv;
 import org.tidl.reproduction.table.Table;
 import org.tidl.reproduction.table.TableOutput;
 
-/** A figure's files in a results folder, each written atomically, remembered in the order written. */
+/**
+ * A figure's files in a results folder, each written atomically, remembered in the order written (provenance lists
+ * them): tables as CSV, charts and pictures as PNG and SVG.
+ */
 public final class FigureFiles implements FigureOutput {
 
     /** Size of every chart PNG. */
@@ -39,11 +44,25 @@ public final class FigureFiles implements FigureOutput {
         written.add(p);
     }
 
+    /** Every chart and picture also as SVG (vector, for papers), beside its PNG. */
     @Override
     public void chart(String suffix, Chart chart) {
         Path p = folder.resolve(name + suffix + ".png");
         chart.savePng(p, WIDTH, HEIGHT);
         written.add(p);
+        Path svg = folder.resolve(name + suffix + ".svg");
+        chart.saveSvg(svg, WIDTH, HEIGHT);
+        written.add(svg);
+    }
+
+    @Override
+    public void picture(String suffix, int width, int height, Consumer<Graphics2D> painter) {
+        Path p = folder.resolve(name + suffix + ".png");
+        Pictures.writePng(p, width, height, painter);
+        written.add(p);
+        Path svg = folder.resolve(name + suffix + ".svg");
+        Pictures.writeSvg(svg, width, height, painter);
+        written.add(svg);
     }
 
     @Override

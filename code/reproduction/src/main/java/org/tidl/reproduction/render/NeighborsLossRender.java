@@ -3,8 +3,10 @@ package org.tidl.reproduction.render;
 import static org.tidl.reproduction.table.Column.number;
 import static org.tidl.reproduction.table.Column.text;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tidl.core.io.Csv;
 import org.tidl.reproduction.dl.NeighborsLossStudy;
 import org.tidl.reproduction.table.Schema;
 import org.tidl.reproduction.table.Table;
@@ -58,13 +60,36 @@ public final class NeighborsLossRender implements Renderer<NeighborsLossStudy.Re
         Chart right = new Chart("Fig. 6 (" + data + q + "): loss at the best learning rate vs spectral gap",
                 "spectral gap", "training loss").xRange(-0.02, 1.02)
                 .note(String.format(Locale.ROOT, "Spearman rho(loss, spectral gap) = %.3f   (vs n_W: %.3f)", f.rhoGap(), f.rhoNeighbors()));
+        // every point named beside it (no legend to match by colour); each topology its own colour and hollow shape,
+        // so two points that fall together (hypercube and torus at 16) both show; the fully-connected runs at other
+        // sizes are black crosses
+        left.noLegend();
+        right.noLegend();
+        List<String> atEdge = new ArrayList<>();
         int color = 0;
         for (NeighborsLossStudy.Point p : points) {
+            if (p.bestAtGridEdge()) {
+                atEdge.add(p.label() + " (lr " + Csv.number(p.bestLr()) + ")");
+            }
             boolean scaling = p.kind() == NeighborsLossStudy.Kind.SCALING;
-            Chart.Style style = scaling ? Chart.Style.CROSSES : Chart.Style.POINTS;
-            int c = scaling ? 7 : color++;
-            left.add(p.label(), new double[] {p.neighbors()}, new double[] {p.loss()}, c, style);
-            right.add(p.label(), new double[] {p.gap()}, new double[] {p.loss()}, c, style);
+            Chart.Style style = scaling ? Chart.Style.CROSSES : Chart.Style.OPEN_MARKS;
+            int c = scaling ? Chart.BLACK : color;
+            for (Chart chart : new Chart[] {left, right}) {
+                double x = chart == left ? p.neighbors() : p.gap();
+                chart.add(p.label(), new double[] {x}, new double[] {p.loss()}, c, style);
+                if (!scaling) {
+                    chart.shape(color);
+                }
+                chart.label(x, p.loss(), p.label() + (p.bestAtGridEdge() ? " [lr at grid edge]" : ""), c);
+            }
+            if (!scaling) {
+                color++;
+            }
+        }
+        if (!atEdge.isEmpty()) {
+            for (Chart chart : new Chart[] {left, right}) {
+                chart.note("Optimum at grid edge: " + StyleLegend.list(atEdge) + "; the loss there may not be the best.");
+            }
         }
         out.chart("-left", left);
         out.chart("-right", right);

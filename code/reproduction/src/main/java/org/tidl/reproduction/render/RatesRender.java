@@ -27,17 +27,21 @@ public final class RatesRender implements Renderer<RatesStudy.Result> {
         Table csv = TABLE.schema().table();
         Chart chart = new Chart("D-SGD rate on the isotropic quadratic (n = 32, zeta = 50)", "Learning rate",
                 "Convergence rate r (loss shrinks by 1 - r per step)").logX().logY().xRange(1e-3, 1).yRange(1e-3, 1);
+        StyleLegend legend = new StyleLegend(chart).style(Chart.Style.SOLID, "Eq. 7 fixed point, worst-mode n_W")
+                .style(Chart.Style.DOTTED, "precise: exact second moments (power iteration)");
         int color = 0;
         for (RatesStudy.CurveResult cr : r.curves()) {
             String label = cr.topology().label();
             for (int k = 0; k < lrs.length; k++) {
                 csv.add(label, cr.topology().spec(), c.workers(), c.zeta(), lrs[k], cr.fixedPoint()[k], cr.precise()[k]);
             }
-            chart.add(label + ", Eq. 7 fixed point", lrs, cr.fixedPoint(), color, Chart.Style.SOLID);
-            chart.add(label + ", precise", lrs, cr.precise(), color, Chart.Style.DOTTED);
+            legend.colour(label, color);
+            int fixed = chart.size();
+            legend.series(label, lrs, cr.fixedPoint(), color, Chart.Style.SOLID, -1);
+            legend.series(label, lrs, cr.precise(), color, Chart.Style.DOTTED, fixed);
             color++;
         }
-        chart.note("Solid: Eq. 7 with worst-mode n_W. Dotted: exact second moments (power iteration).");
+        legend.apply("Eq. 7");
         out.table(TABLE, csv);
         out.chart("", chart);
     }

@@ -78,7 +78,7 @@ class DeepLearningStudiesTest {
         Reproducer.Outcome first = Reproducer.make(figure, settings, ctx, inv);
         assertThat(training.trainedCells).isEqualTo(6);
         Path csv = dir.resolve("fig4-fashion.csv");
-        assertThat(first.written()).containsExactly(csv, dir.resolve("fig4-fashion.png"));
+        assertThat(first.written()).containsExactly(csv, dir.resolve("fig4-fashion.png"), dir.resolve("fig4-fashion.svg"));
         List<java.util.Map<String, String>> rows = CsvReader.read(csv);
         assertThat(rows).hasSize(6).extracting(r -> r.get("topology")).containsOnly("Ring", "Star", "Fully connected");
         assertThat(first.reports()).hasSize(3).allMatch(l -> l.startsWith("fig4-fashion: "));
@@ -96,6 +96,7 @@ class DeepLearningStudiesTest {
 
         byte[] before = Files.readAllBytes(csv);
         byte[] png = Files.readAllBytes(dir.resolve("fig4-fashion.png"));
+        byte[] svg = Files.readAllBytes(dir.resolve("fig4-fashion.svg"));
         Reproducer.Outcome again = Reproducer.make(figure, settings, ctx, inv);
         assertThat(training.trainedCells).isEqualTo(6); // resumed: nothing trained
         JsonNode q = new ObjectMapper().readTree(again.provenance().toFile());
@@ -103,10 +104,11 @@ class DeepLearningStudiesTest {
         assertThat(q.get("experiments").get(0).get("cells_trained_now").asInt()).isZero();
         assertThat(Files.readAllBytes(csv)).isEqualTo(before);
         assertThat(Files.readAllBytes(dir.resolve("fig4-fashion.png"))).isEqualTo(png);
+        assertThat(Files.readAllBytes(dir.resolve("fig4-fashion.svg"))).isEqualTo(svg);
     }
 
     static NeighborsLossStudy.Point point(String spec, int n, NeighborsLossStudy.Kind kind, double loss, double stableLr) {
-        return new NeighborsLossStudy.Point(spec, spec, n, kind, 0.1, loss, 1 + loss, 1 - loss, stableLr);
+        return new NeighborsLossStudy.Point(spec, spec, n, kind, 0.1, loss, 1 + loss, 1 - loss, stableLr, false);
     }
 
     /** The findings behind the claims, counted by hand on a small grid. */
