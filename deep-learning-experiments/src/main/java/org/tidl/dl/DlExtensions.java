@@ -40,13 +40,15 @@ public final class DlExtensions {
 
     /** The built-ins and the providers of the jars in {@code pluginFolders}. */
     public static DlExtensions load(List<Path> pluginFolders) {
+        // these extension points came with plugin API 2 and have no older version to refuse
+        java.util.function.ToIntFunction<Object> v2 = p -> org.tidl.api.PluginApi.VERSION;
         return new DlExtensions(
                 PluginCatalog.load(DatasetProvider.class, "dataset", DatasetProvider::name, DatasetProvider::description,
-                        p -> List.of(), pluginFolders),
+                        p -> List.of(), v2::applyAsInt, pluginFolders),
                 PluginCatalog.load(ModelProvider.class, "model", ModelProvider::name, ModelProvider::description,
-                        p -> List.of(), pluginFolders),
+                        p -> List.of(), v2::applyAsInt, pluginFolders),
                 PluginCatalog.load(ScheduleProvider.class, "schedule", ScheduleProvider::name, ScheduleProvider::description,
-                        p -> List.of(), pluginFolders));
+                        p -> List.of(), v2::applyAsInt, pluginFolders));
     }
 
     /** The class path's providers only (loaded once). */

@@ -206,11 +206,131 @@ final class FloatBlock {
         }
     }
 
+    // ---------------------------------------------------------------------------------- element-wise (API 2)
+
+    /** An element-wise operation on this block alone. */
+    enum Unary { SQRT, ABS, SIGN, ADD }
+
+    /** An element-wise operation of this block with another: this ← this ∘ x. */
+    enum Binary { MULTIPLY, DIVIDE, MAXIMUM }
+
+    /**
+     * this ← op(this), one pass; {@code a} is the scalar of {@link Unary#ADD} (applied in double precision when it is
+     * outside the normal float range, as {@link #scaleRows}). IEEE single precision as Java defines it: √(negative) =
+     * NaN, sign keeps NaN and ±0.
+     */
+    void unary(Unary op, double a) {
+        boolean single = floatExact(a);
+        float af = (float) a;
+        forEachSegment((i, from, len) -> {
+            float[] u = new float[Math.min(CHUNK, len)];
+            for (int o = from; o < from + len; o += CHUNK) {
+                int m = Math.min(CHUNK, from + len - o);
+                rows[i].get(o, u, 0, m);
+                switch (op) {
+                    case SQRT -> {
+                        for (int k = 0; k < m; k++) {
+                            u[k] = (float) Math.sqrt(u[k]); // correctly rounded: a double has twice a float's digits
+                        }
+                    }
+                    case ABS -> {
+                        for (int k = 0; k < m; k++) {
+                            u[k] = Math.abs(u[k]);
+                        }
+                    }
+                    case SIGN -> {
+                        for (int k = 0; k < m; k++) {
+                            u[k] = Math.signum(u[k]);
+                        }
+                    }
+                    case ADD -> {
+                        if (single) {
+                            for (int k = 0; k < m; k++) {
+                                u[k] += af;
+                            }
+                        } else {
+                            for (int k = 0; k < m; k++) {
+                                u[k] = (float) (u[k] + a);
+                            }
+                        }
+                    }
+                }
+                rows[i].put(o, u, 0, m);
+            }
+        });
+    }
+
+    /** this ← this ∘ x element-wise, one pass (Math.max: NaN when either is NaN). */
+    void binary(Binary op, FloatBlock x) {
+        forEachSegment((i, from, len) -> {
+            int size = Math.min(CHUNK, len);
+            float[] u = new float[size];
+            float[] v = new float[size];
+            for (int o = from; o < from + len; o += CHUNK) {
+                int m = Math.min(CHUNK, from + len - o);
+                rows[i].get(o, u, 0, m);
+                x.rows[i].get(o, v, 0, m);
+                switch (op) {
+                    case MULTIPLY -> {
+                        for (int k = 0; k < m; k++) {
+                            u[k] *= v[k];
+                        }
+                    }
+                    case DIVIDE -> {
+                        for (int k = 0; k < m; k++) {
+                            u[k] /= v[k];
+                        }
+                    }
+                    case MAXIMUM -> {
+                        for (int k = 0; k < m; k++) {
+                            u[k] = Math.max(u[k], v[k]);
+                        }
+                    }
+                }
+                rows[i].put(o, u, 0, m);
+            }
+        });
+    }
+
+    /** Σ_k |x_ik| for every row, in double, in the fixed order of {@link #rowSquaredNorms}. */
+    double[] rowAbsoluteSums() {
+        return rowSums(true);
+    }
+
+    /**
+     * Keeps the k entries of largest magnitude in every row ({@link org.tidl.api.RowSelection}: the same entries as
+     * every other backend), the rows on all cores. Each row is read whole: P floats and P longs of scratch per task.
+     */
+    void keepLargest(int k) {
+        if (k >= p) {
+            return;
+        }
+        if (k <= 0) {
+            fill(0f);
+            return;
+        }
+        IntStream range = IntStream.range(0, n);
+        if ((long) n * p >= PARALLEL_MIN) {
+            range = range.parallel();
+        }
+        range.forEach(i -> {
+            float[] row = new float[p];
+            rows[i].get(0, row, 0, p);
+            org.tidl.api.RowSelection.keepLargest(row, 0, p, k, new long[p]);
+            rows[i].put(0, row, 0, p);
+        });
+    }
+
     /**
      * ‖row i‖² for every row, accumulated in double (a float sum of squares overflows at |x| ≈ 1e19) in a fixed
      * order: per segment, then the segments in order, so the result does not depend on the thread count.
      */
     double[] rowSquaredNorms() {
+        return rowSums(false);
+    }
+
+    /** Σ_k |x_ik| ({@code abs}) or Σ_k x_ik² per row, in double, per segment then the segments in order. */
+    private double[] rowSums(boolean abs) {
         int perRow = (p + SEGMENT - 1) / SEGMENT;
         double[] partial = new double[n * perRow];
         forEachSegment((i, from, len) -> {
@@ -220,14 +340,26 @@ final class FloatBlock {
                 int m = Math.min(CHUNK, from + len - o);
                 rows[i].get(o, u, 0, m);
                 int k = 0;
-                for (; k + 3 < m; k += 4) { // four independent sums: the adds pipeline
-                    s0 += (double) u[k] * u[k];
-                    s1 += (double) u[k + 1] * u[k + 1];
-                    s2 += (double) u[k + 2] * u[k + 2];
-                    s3 += (double) u[k + 3] * u[k + 3];
-                }
-                for (; k < m; k++) {
-                    s0 += (double) u[k] * u[k];
+                if (abs) {
+                    for (; k + 3 < m; k += 4) { // four independent sums: the adds pipeline
+                        s0 += Math.abs(u[k]);
+                        s1 += Math.abs(u[k + 1]);
+                        s2 += Math.abs(u[k + 2]);
+                        s3 += Math.abs(u[k + 3]);
+                    }
+                    for (; k < m; k++) {
+                        s0 += Math.abs(u[k]);
+                    }
+                } else {
+                    for (; k + 3 < m; k += 4) {
+                        s0 += (double) u[k] * u[k];
+                        s1 += (double) u[k + 1] * u[k + 1];
+                        s2 += (double) u[k + 2] * u[k + 2];
+                        s3 += (double) u[k + 3] * u[k + 3];
+                    }
+                    for (; k < m; k++) {
+                        s0 += (double) u[k] * u[k];
+                    }
                 }
             }
             partial[i * perRow + from / SEGMENT] = (s0 + s1) + (s2 + s3);

@@ -4,7 +4,9 @@ import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.tidl.api.GossipMatrix;
+import org.tidl.api.RowSelection;
 import org.tidl.api.WorkerMatrix;
 
 /**
@@ -14,9 +16,10 @@ import org.tidl.api.WorkerMatrix;
  * <p>Every operation gives what {@link org.tidl.api.ArrayWorkerMatrix} gives, to the precision of the data type,
  * NaN and ±∞ included (WorkerMatrixConformanceTest runs one suite against both). On the CPU in single precision
  * (the training setting) the operations are the one-pass, all-core kernels of {@link FloatBlock}; otherwise
- * (double precision, the CUDA backend) they are batched ND4J ops, with the two cases where ND4J departs from
- * IEEE arithmetic handled here: a scalar multiply by NaN (ND4J multiplies by 1e-5) and axpy with a zero
- * coefficient (BLAS skips it, so ∞ and NaN in x would not reach the result).
+ * (double precision, the CUDA backend) they are batched ND4J ops, with the cases where ND4J departs from
+ * IEEE arithmetic handled here: a scalar multiply or add of NaN (ND4J uses 1e-5), axpy with a zero
+ * coefficient (BLAS skips it, so ∞ and NaN in x would not reach the result), sign and max of NaN; top-k selection
+ * goes through the host on that route.
  */
 public final class NdWorkerMatrix implements WorkerMatrix {
 
@@ -235,6 +238,128 @@ public final class NdWorkerMatrix implements WorkerMatrix {
             out[i] = r.mul(r).sumNumber().doubleValue();
         }
         return out;
+    }
+
+    // ------------------------------------------------------------------------------------------ element-wise (API 2)
+
+    @Override
+    public void multiply(WorkerMatrix x) {
+        NdWorkerMatrix m = of(x);
+        if (block != null && m.block != null) {
+            block.binary(FloatBlock.Binary.MULTIPLY, m.block);
+        } else {
+            data.muli(m.data);
+        }
+    }
+
+    @Override
+    public void divide(WorkerMatrix x) {
+        NdWorkerMatrix m = of(x);
+        if (block != null && m.block != null) {
+            block.binary(FloatBlock.Binary.DIVIDE, m.block);
+        } else {
+            data.divi(m.data);
+        }
+    }
+
+    @Override
+    public void addScalar(double a) {
+        if (block != null) {
+            block.unary(FloatBlock.Unary.ADD, a);
+        } else if (Double.isNaN(a)) {
+            data.assign(Double.NaN); // x + NaN = NaN; ND4J's scalar add turns NaN into 1e-5
+        } else {
+            data.addi(a);
+        }
+    }
+
+    @Override
+    public void sqrt() {
+        if (block != null) {
+            block.unary(FloatBlock.Unary.SQRT, 0);
+        } else {
+            Transforms.sqrt(data, false);
+        }
+    }
+
+    @Override
+    public void abs() {
+        if (block != null) {
+            block.unary(FloatBlock.Unary.ABS, 0);
+        } else {
+            Transforms.abs(data, false);
+        }
+    }
+
+    /** On the ND4J route: ND4J's sign maps NaN to 0, so a block holding NaN is done on the host (a diverged run). */
+    @Override
+    public void sign() {
+        if (block != null) {
+            block.unary(FloatBlock.Unary.SIGN, 0);
+        } else if (data.isNaN().any()) {
+            onHost(null, (u, v) -> Math.signum(u));
+        } else {
+            Transforms.sign(data, false);
+        }
+    }
+
+    /** On the ND4J route: ND4J's max(a, b) is a &gt; b ? a : b (b where a is NaN), so NaN in this goes to the host. */
+    @Override
+    public void maximum(WorkerMatrix x) {
+        NdWorkerMatrix m = of(x);
+        if (block != null && m.block != null) {
+            block.binary(FloatBlock.Binary.MAXIMUM, m.block);
+        } else if (data.isNaN().any()) {
+            onHost(m, Math::max);
+        } else {
+            Transforms.max(data, m.data, false);
+        }
+    }
+
+    /** this ← f(this, x) (x may be null) entry by entry on the host, row by row: where ND4J departs from IEEE. */
+    private void onHost(NdWorkerMatrix x, java.util.function.DoubleBinaryOperator f) {
+        for (int i = 0; i < rows.length; i++) {
+            double[] u = rows[i].toDoubleVector();
+            double[] v = x == null ? null : x.rows[i].toDoubleVector();
+            for (int k = 0; k < u.length; k++) {
+                u[k] = f.applyAsDouble(u[k], v == null ? 0 : v[k]);
+            }
+            rows[i].assign(Nd4j.createFromArray(u).reshape(1, u.length).castTo(data.dataType()));
+        }
+    }
+
+    @Override
+    public double[] rowAbsoluteSums() {
+        if (block != null) {
+            return block.rowAbsoluteSums();
+        }
+        double[] out = new double[rows.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rows[i].castTo(DataType.DOUBLE).norm1Number().doubleValue();
+        }
+        return out;
+    }
+
+    /**
+     * On the ND4J route each row goes to the host and back (selection is not an ND4J op; every backend must keep the
+     * same entries, which {@link RowSelection} decides).
+     */
+    @Override
+    public void keepLargest(int k) {
+        if (block != null) {
+            block.keepLargest(k);
+            return;
+        }
+        int p = (int) Math.min(Integer.MAX_VALUE, data.columns());
+        if (k >= p) {
+            return;
+        }
+        long[] scratch = new long[p];
+        for (INDArray row : rows) {
+            double[] v = row.toDoubleVector(); // exact for floats
+            RowSelection.keepLargest(v, 0, p, k, scratch);
+            row.assign(Nd4j.createFromArray(v).reshape(1, p).castTo(data.dataType()));
+        }
     }
 
     private NdWorkerMatrix of(WorkerMatrix m) {

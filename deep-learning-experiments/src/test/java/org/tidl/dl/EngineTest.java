@@ -134,6 +134,43 @@ class EngineTest {
     }
 
     @Test
+    void theOracleEvaluatesAtAnyPointAndLeavesTheIterateAsItWas() {
+        // the GradientOracle contract: a gradient at a point other than the iterate is the gradient the workers
+        // would get with their parameters there (the same minibatch and dropout), and the iterate is not changed
+        var conf = Models.configuration("mlp", 6, 1, 3, 3, 4, DataType.FLOAT);
+        Images data = randomImages(60, 1, 3, 3, 4, 8);
+        for (boolean fused : new boolean[] {false, true}) {
+            SimulatedWorkers away = new SimulatedWorkers(conf, 3, 5);
+            SimulatedWorkers moved = new SimulatedWorkers(conf, 3, 5);
+            ImageOracle awayOracle = new ImageOracle(away, data, Sampler.iid(3, 60, 1), 10, false, 4, 0, fused);
+            ImageOracle movedOracle = new ImageOracle(moved, data, Sampler.iid(3, 60, 1), 10, false, 4, 0, fused);
+            assertThat(awayOracle.cost()).isEqualTo(fused ? org.tidl.api.GradientOracle.Cost.SAME_AT_ANY_POINT
+                    : org.tidl.api.GradientOracle.Cost.COPIES_AWAY_FROM_ITERATE);
+            NdWorkerMatrix point = away.parameters().zerosLike();
+            point.assign(away.parameters());
+            point.array().addi(Nd4j.rand(DataType.FLOAT, 3, away.parameterCount()).subi(0.5).muli(0.2));
+            INDArray iterateBefore = away.parameters().array().dup();
+            NdWorkerMatrix g = away.parameters().zerosLike();
+            double[] losses = new double[3];
+            awayOracle.gradients(point, g, losses);
+            assertThat(away.parameters().array()).as("iterate untouched, fused=" + fused).isEqualTo(iterateBefore);
+            // the same gradient as with the point written into the iterate
+            moved.parameters().assign(point);
+            NdWorkerMatrix expected = moved.parameters().zerosLike();
+            double[] expectedLosses = new double[3];
+            movedOracle.gradients(moved.parameters(), expected, expectedLosses);
+            assertThat(g.array()).as("fused=" + fused).isEqualTo(expected.array());
+            assertThat(losses).containsExactly(expectedLosses);
+            // and not the gradient at the iterate
+            NdWorkerMatrix atIterate = away.parameters().zerosLike();
+            new ImageOracle(away, data, Sampler.iid(3, 60, 1), 10, false, 4, 0, fused)
+                    .gradients(away.parameters(), atIterate, new double[3]);
+            assertThat(atIterate.array().sub(g.array()).amaxNumber().doubleValue()).isGreaterThan(1e-4);
+            assertThatThrownBy(() -> awayOracle.gradients(point, point, losses)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void fullyConnectedWorkersStayIdenticalAndSoloWorkersDrift() {
         var conf = Models.configuration("mlp", 16, 1, 4, 4, 3, DataType.FLOAT);
         Images data = randomImages(200, 1, 4, 4, 3, 5);
@@ -141,7 +178,8 @@ class EngineTest {
             SimulatedWorkers w = new SimulatedWorkers(conf, 4, 1);
             ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(4, 200, 2), 8, false, 2, 0);
             GossipScheme s = TopologyRegistry.builtIn().build(spec, 4).scheme();
-            DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve("dsgd-atc", Map.of("lr", "0.1")).newRun();
+            DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve("dsgd-atc", Map.of("lr", "0.1"))
+                    .start(w.parameters(), s, 1);
             double[] losses = new double[4];
             for (int t = 0; t < 5; t++) {
                 opt.step(new StepContext(t, 1, s, oracle, losses), w.parameters());

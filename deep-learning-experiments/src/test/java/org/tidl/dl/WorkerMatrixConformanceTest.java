@@ -268,6 +268,208 @@ class WorkerMatrixConformanceTest {
         assertMatches(b, "scaleRows", read(x), e);
     }
 
+    // ------------------------------------------------------------------------------ element-wise operations (API 2)
+
+    /** The values of {@code v} rounded to single precision: data every backend holds exactly (top-k ties, ranks). */
+    static double[] asFloats(double[] v) {
+        double[] out = new double[v.length];
+        for (int k = 0; k < v.length; k++) {
+            out[k] = (float) v[k];
+        }
+        return out;
+    }
+
+    /** A second operand: specials elsewhere, zeros where x is finite (x / 0 = ±∞, 0 / 0 = NaN), NaN where x is ∞. */
+    static double[] operand(int p, long seed) {
+        double[] y = specials(p, seed);
+        y[0 * p + 1] = 0.5;                      // x's 1e20: 1e20 · 1e20 would overflow a float, not a double
+        y[0 * p + 2] = 0.0;                      // finite / 0
+        y[3 * p + 6] = 0.0;                      // x's 0: 0 / 0
+        y[2 * p + 5] = Double.NaN;               // x's +∞ meets NaN
+        y[3 * p + 5] = Double.NEGATIVE_INFINITY; // x's −∞ meets −∞
+        y[4 * p + 2] = Double.POSITIVE_INFINITY;
+        y[1 * p + 4] = -0.0;
+        return y;
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void multiplyDivideAndMaximumEntryByEntry(Backend b, int p) {
+        java.util.function.DoubleBinaryOperator[] ops = {(u, v) -> u * v, (u, v) -> u / v, Math::max, (u, v) -> Math.max(v, u)};
+        String[] names = {"multiply", "divide", "maximum (NaN in y)", "maximum (NaN in this)"};
+        for (int op = 0; op < ops.length; op++) {
+            double[] xs = specials(p, 20);
+            double[] ys = operand(p, 21);
+            if (op == 3) { // the NaN on the other side: ND4J's max(a, b) loses a NaN in a
+                double[] t = xs;
+                xs = ys;
+                ys = t;
+                xs[0 * p + 2] = 1e20; // keep the 1e20 · 1e20 overflow out (maximum does not multiply anyway)
+            }
+            WorkerMatrix x = b.of(N, p, xs);
+            WorkerMatrix y = b.of(N, p, ys);
+            double[] e = read(x);
+            double[] yv = read(y);
+            for (int k = 0; k < e.length; k++) {
+                e[k] = ops[op].applyAsDouble(e[k], yv[k]);
+            }
+            switch (op) {
+                case 0 -> x.multiply(y);
+                case 1 -> x.divide(y);
+                default -> x.maximum(y);
+            }
+            assertMatches(b, names[op], read(x), e);
+            assertMatches(b, names[op] + " leaves its operand alone", read(y), yv);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void addScalarSqrtAbsAndSignEntryByEntry(Backend b, int p) {
+        for (double a : new double[] {0.5, -3, 0, Double.NaN, Double.POSITIVE_INFINITY, 1e-40}) {
+            WorkerMatrix x = b.of(N, p, specials(p, 22));
+            double[] e = read(x);
+            for (int k = 0; k < e.length; k++) {
+                e[k] += a;
+            }
+            x.addScalar(a);
+            assertMatches(b, "addScalar(" + a + ")", read(x), e);
+        }
+        java.util.function.DoubleUnaryOperator[] ops = {Math::sqrt, Math::abs, Math::signum};
+        String[] names = {"sqrt (NaN for negatives)", "abs", "sign (NaN stays NaN)"};
+        for (int op = 0; op < ops.length; op++) {
+            WorkerMatrix x = b.of(N, p, specials(p, 23));
+            double[] e = read(x);
+            for (int k = 0; k < e.length; k++) {
+                e[k] = ops[op].applyAsDouble(e[k]);
+            }
+            switch (op) {
+                case 0 -> x.sqrt();
+                case 1 -> x.abs();
+                default -> x.sign();
+            }
+            assertMatches(b, names[op], read(x), e);
+        }
+        WorkerMatrix x = b.of(N, p, finite(p, 24)); // sign without NaN: ND4J's own op on that route
+        double[] e = read(x);
+        for (int k = 0; k < e.length; k++) {
+            e[k] = Math.signum(e[k]);
+        }
+        x.sign();
+        assertMatches(b, "sign of finite values", read(x), e);
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void rowAbsoluteSumsWithNanAndInfinityInTheirRows(Backend b, int p) {
+        WorkerMatrix x = b.of(N, p, specials(p, 25));
+        double[] v = read(x);
+        double[] sums = new double[N];
+        for (int k = 0; k < v.length; k++) {
+            sums[k / p] += Math.abs(v[k]);
+        }
+        assertThat(sums[1]).isNaN(); // row 1 holds a NaN, rows 2 and 3 an infinity
+        assertThat(sums[2]).isInfinite();
+        assertMatches(b, "rowAbsoluteSums", x.rowAbsoluteSums(), sums);
+    }
+
+    /**
+     * keepLargest against an independent reference (a full sort by magnitude, NaN first, ties to the lower column),
+     * on values every backend holds exactly, with ties planted across the threshold.
+     */
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void keepLargestKeepsTheSameEntriesOnEveryBackend(Backend b, int p) {
+        double[] v = asFloats(specials(p, 26));
+        for (int c = 10; c < 20; c++) { // row 4: ten equal magnitudes, both signs
+            v[4 * p + c] = c % 2 == 0 ? 3.5 : -3.5;
+        }
+        v[2 * p + 7] = Double.NaN; // row 2: NaN above its +∞
+        for (int k : new int[] {0, 1, 3, 12, p / 3, p - 1, p, p + 5}) {
+            WorkerMatrix x = b.of(N, p, v);
+            double[] want = new double[v.length];
+            for (int i = 0; i < N; i++) {
+                int row = i;
+                Integer[] order = new Integer[p];
+                for (int c = 0; c < p; c++) {
+                    order[c] = c;
+                }
+                java.util.Comparator<Integer> byMagnitude = java.util.Comparator.comparingDouble(c -> {
+                    double m = Math.abs(v[row * p + c]);
+                    return Double.isNaN(m) ? Double.MAX_VALUE * 0 + Double.POSITIVE_INFINITY : m;
+                });
+                java.util.Arrays.sort(order, (c1, c2) -> {
+                    boolean n1 = Double.isNaN(v[row * p + c1]);
+                    boolean n2 = Double.isNaN(v[row * p + c2]);
+                    if (n1 != n2) {
+                        return n1 ? -1 : 1;
+                    }
+                    int m = byMagnitude.compare(c2, c1);
+                    return m != 0 ? m : Integer.compare(c1, c2);
+                });
+                for (int r = 0; r < Math.min(k, p); r++) {
+                    want[row * p + order[r]] = v[row * p + order[r]];
+                }
+            }
+            x.keepLargest(k);
+            double[] got = read(x);
+            for (int q = 0; q < got.length; q++) {
+                boolean same = Double.isNaN(want[q]) ? Double.isNaN(got[q]) : got[q] == want[q];
+                if (!same) {
+                    assertThat(got[q]).as(b + ": keepLargest(" + k + ") at row " + q / p + ", column " + q % p)
+                            .isEqualTo(want[q]);
+                }
+            }
+        }
+    }
+
+    /**
+     * The operations are enough for Adam (Kingma &amp; Ba 2015): one step written with whole-block operations only
+     * matches the formula entry by entry. m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², x ← x − η m̂ / (√v̂ + ε).
+     */
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void anAdamStepFromWholeBlockOperations(Backend b, int p) {
+        double b1 = 0.9, b2 = 0.999, lr = 1e-3, eps = 1e-8;
+        int t = 3;
+        double[] x0 = finite(p, 27);
+        double[] g0 = finite(p, 28);
+        double[] m0 = finite(p, 29);
+        double[] v0 = finite(p, 30);
+        for (int k = 0; k < v0.length; k++) {
+            v0[k] = v0[k] * v0[k]; // a second moment is not negative
+        }
+        WorkerMatrix x = b.of(N, p, x0);
+        WorkerMatrix g = b.of(N, p, g0);
+        WorkerMatrix m = b.of(N, p, m0);
+        WorkerMatrix v = b.of(N, p, v0);
+        WorkerMatrix tmp = x.zerosLike();
+        m.scale(b1);
+        m.addScaled(1 - b1, g);
+        tmp.assign(g);
+        tmp.multiply(g);
+        v.scale(b2);
+        v.addScaled(1 - b2, tmp);
+        tmp.assign(v);
+        tmp.scale(1 / (1 - Math.pow(b2, t)));
+        tmp.sqrt();
+        tmp.addScalar(eps);
+        WorkerMatrix step = x.zerosLike();
+        step.assign(m);
+        step.divide(tmp);
+        x.addScaled(-lr / (1 - Math.pow(b1, t)), step);
+        double[] want = read(b.of(N, p, x0));
+        double[] gs = read(g);
+        double[] ms = read(b.of(N, p, m0));
+        double[] vs = read(b.of(N, p, v0));
+        for (int k = 0; k < want.length; k++) {
+            double mk = b1 * ms[k] + (1 - b1) * gs[k];
+            double vk = b2 * vs[k] + (1 - b2) * gs[k] * gs[k];
+            want[k] -= lr * (mk / (1 - Math.pow(b1, t))) / (Math.sqrt(vk / (1 - Math.pow(b2, t))) + eps);
+        }
+        assertMatches(b, "Adam step", read(x), want);
+    }
+
     /** The gossip matrices of the suite: sparse graphs, the closed forms α·J/n + (1−α)·I, and odd rows. */
     static Map<String, GossipMatrix> gossipMatrices() {
         Map<String, GossipMatrix> m = new java.util.LinkedHashMap<>();
@@ -375,6 +577,9 @@ class WorkerMatrixConformanceTest {
         WorkerMatrix d = x.zerosLike();
         assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N), d, 2, 1, d)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N + 1), x.zerosLike())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.multiply(other)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.divide(foreign)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.maximum(other)).isInstanceOf(IllegalArgumentException.class);
     }
 
     // ------------------------------------------------------------------------------------------- optimizers
@@ -423,7 +628,7 @@ class WorkerMatrixConformanceTest {
         }
         WorkerMatrix x = b.of(n, p, new double[n * p]);
         QuadraticTargets oracle = new QuadraticTargets(b.of(n, p, t), poisonCall, poison);
-        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", "0.3")).newRun();
+        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", "0.3")).start(x, scheme, 1);
         double[] losses = new double[n];
         for (int s = 0; s < 6; s++) {
             opt.step(new StepContext(s, 1, scheme, oracle, losses), x);

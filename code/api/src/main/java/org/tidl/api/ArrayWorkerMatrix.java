@@ -3,6 +3,8 @@ package org.tidl.api;
 /**
  * A {@link WorkerMatrix} held in one row-major {@code double[]} of n·P values: the backend of the quadratic
  * simulator, and a convenient one for testing optimizer plugins.
+ *
+ * @since 1
  */
 public final class ArrayWorkerMatrix implements WorkerMatrix {
 
@@ -111,6 +113,80 @@ public final class ArrayWorkerMatrix implements WorkerMatrix {
             out[i] = s;
         }
         return out;
+    }
+
+    @Override
+    public void multiply(WorkerMatrix x) {
+        double[] xs = of(x).data;
+        for (int i = 0; i < data.length; i++) {
+            data[i] *= xs[i];
+        }
+    }
+
+    @Override
+    public void divide(WorkerMatrix x) {
+        double[] xs = of(x).data;
+        for (int i = 0; i < data.length; i++) {
+            data[i] /= xs[i];
+        }
+    }
+
+    @Override
+    public void addScalar(double a) {
+        for (int i = 0; i < data.length; i++) {
+            data[i] += a;
+        }
+    }
+
+    @Override
+    public void sqrt() {
+        for (int i = 0; i < data.length; i++) {
+            data[i] = Math.sqrt(data[i]);
+        }
+    }
+
+    @Override
+    public void abs() {
+        for (int i = 0; i < data.length; i++) {
+            data[i] = Math.abs(data[i]);
+        }
+    }
+
+    @Override
+    public void sign() {
+        for (int i = 0; i < data.length; i++) {
+            data[i] = Math.signum(data[i]);
+        }
+    }
+
+    @Override
+    public void maximum(WorkerMatrix x) {
+        double[] xs = of(x).data;
+        for (int i = 0; i < data.length; i++) {
+            data[i] = Math.max(data[i], xs[i]);
+        }
+    }
+
+    @Override
+    public double[] rowAbsoluteSums() {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            int o = i * p;
+            for (int k = 0; k < p; k++) {
+                s += Math.abs(data[o + k]);
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    @Override
+    public void keepLargest(int k) {
+        long[] scratch = k > 0 && k < p ? new long[p] : null;
+        for (int i = 0; i < n; i++) {
+            RowSelection.keepLargest(data, i * p, p, k, scratch);
+        }
     }
 
     private ArrayWorkerMatrix of(WorkerMatrix m) {

@@ -8,6 +8,8 @@ package org.tidl.api;
  * work instead of O(n³), which makes n up to 2^20 possible.
  *
  * <p>Implement it only when it is exactly true: the harness trusts it.
+ *
+ * @since 1
  */
 public interface ConvolutionSpectrum {
 

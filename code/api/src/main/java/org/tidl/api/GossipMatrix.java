@@ -7,6 +7,8 @@ import java.util.Arrays;
  * and closed forms for exact averaging (J/n) and its mixtures with the identity.
  *
  * <p>Immutable. Instances come from the static factories or {@link Builder}.
+ *
+ * @since 1
  */
 public abstract class GossipMatrix {
 

@@ -6,6 +6,8 @@ import java.util.function.LongFunction;
 /**
  * A gossip (averaging) scheme for n workers: the row-stochastic matrix W(t) used at step t = 0, 1, 2, ...
  * Workers mix as x_i ← Σ_j w_ij x_j.
+ *
+ * @since 1
  */
 public interface GossipScheme {
 

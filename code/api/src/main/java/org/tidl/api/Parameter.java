@@ -13,6 +13,8 @@ import java.util.Locale;
  * @param upper        largest allowed value, or NaN for none
  * @param upperOpen    whether {@code upper} itself is excluded
  * @param description  one line for {@code ./tidl list}
+ *
+ * @since 1
  */
 public record Parameter(String name, ParameterType type, String defaultValue, double lower, double upper,
                         boolean upperOpen, String description) {

@@ -1,6 +1,10 @@
 package org.tidl.api;
 
-/** The type of a topology or optimizer parameter, as written in a spec. */
+/**
+ * The type of a topology or optimizer parameter, as written in a spec.
+ *
+ * @since 1
+ */
 public enum ParameterType {
     /** A whole number, e.g. {@code rows=4}. */
     INTEGER,

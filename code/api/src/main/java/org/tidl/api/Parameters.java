@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * The checked parameter values of one spec, defaults filled in. Values were checked against their
  * {@link Parameter} declarations, so the typed getters only fail for names that were never declared.
+ *
+ * @since 1
  */
 public final class Parameters {
 

@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
  *
  * <p>Plugins that draw random numbers should use this class too, so that a run is reproducible from
  * its seed and independent replications are independent.
+ *
+ * @since 1
  */
 public final class Seeds {
 

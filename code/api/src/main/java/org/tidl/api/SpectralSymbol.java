@@ -4,6 +4,8 @@ package org.tidl.api;
  * The gossip operator of an infinite translation-invariant graph (e.g. the infinite ring), given by its
  * eigenvalue λ(θ) at frequency θ ∈ [0, 2π)^dimension. Its spectral measure σ (paper Eq. 8) is the
  * image of the uniform distribution of θ under λ.
+ *
+ * @since 1
  */
 public interface SpectralSymbol {
 

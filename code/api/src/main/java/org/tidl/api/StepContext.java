@@ -9,6 +9,8 @@ package org.tidl.api;
  * @param scheme            the gossip scheme
  * @param oracle            stochastic gradients
  * @param losses            filled by the step with each worker's minibatch loss (the last oracle call's)
+ *
+ * @since 1
  */
 public record StepContext(long step, double learningRateScale, GossipScheme scheme, GradientOracle oracle,
                           double[] losses) {

@@ -9,6 +9,8 @@ package org.tidl.api;
  *
  * <p>Implement it only when it is exactly true: the harness trusts it (it checks that the multiplicities add up
  * to n and that the eigenvalues lie in [−1, 1] with 1 among them).
+ *
+ * @since 1
  */
 public interface SymmetricSpectrum {
 

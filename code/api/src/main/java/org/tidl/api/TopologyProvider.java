@@ -9,6 +9,8 @@ import java.util.Optional;
  * <p>Register an implementation in {@code META-INF/services/org.tidl.api.TopologyProvider} of a jar
  * on the classpath or in the plugins folder. It needs a public no-argument constructor. Built-in
  * topologies use this same interface.
+ *
+ * @since 1
  */
 public interface TopologyProvider {
 
@@ -24,13 +26,24 @@ public interface TopologyProvider {
     }
 
     /**
+     * The plugin API this provider was compiled against: implement it as {@code return PluginApi.VERSION;}
+     * (see {@link PluginApi}).
+     *
+     * @since 2
+     */
+    int apiVersion();
+
+    /**
      * Builds the scheme for {@code workers} nodes.
      *
+     * @param topologies builds the topologies a composite scheme is made of, from specs given as parameters
+     *                   (any topology, plugins included; see {@link TopologyResolver}); most topologies ignore it
      * @throws IllegalArgumentException when this topology cannot take that many workers, or the
      *     parameters do not fit together; the message says what is allowed
      *     (e.g. "needs a power of 2").
+     * @since 2 (API 1: {@code create(int, Parameters)})
      */
-    GossipScheme create(int workers, Parameters parameters);
+    GossipScheme create(int workers, Parameters parameters, TopologyResolver topologies);
 
     /**
      * The infinite version of this graph ({@code --workers inf}), described by the eigenvalue of

@@ -7,6 +7,8 @@ package org.tidl.api;
  * over primitive arrays ({@link ArrayWorkerMatrix}, the quadratic simulator) or as one batched ND4J op (the
  * deep-learning engine, whose networks read their parameters as views of the rows). Optimizers never touch
  * single elements; that is what lets one optimizer object drive both problems at full speed.
+ *
+ * @since 1
  */
 public interface WorkerMatrix {
 
@@ -78,4 +80,74 @@ public interface WorkerMatrix {
 
     /** ‖row i‖² for every worker. */
     double[] rowSquaredNorms();
+
+    // ------------------------------------------------------------------ element-wise operations (API 2)
+    // What adaptive methods (Adam: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g⊙g, x ← x − η m ⊘ (√v + ε)) and compressed
+    // gossip (top-k and scaled-sign compressors) are made of, each still one pass over the whole block. IEEE
+    // arithmetic: NaN and ±∞ go where the formula puts them, on every backend.
+
+    /**
+     * this ← this ⊙ x, the element-wise product.
+     *
+     * @since 2
+     */
+    void multiply(WorkerMatrix x);
+
+    /**
+     * this ← this ⊘ x, the element-wise quotient (a / 0 = ±∞, 0 / 0 = NaN).
+     *
+     * @since 2
+     */
+    void divide(WorkerMatrix x);
+
+    /**
+     * this ← this + a, for every entry.
+     *
+     * @since 2
+     */
+    void addScalar(double a);
+
+    /**
+     * this ← √this, element-wise (NaN for a negative entry).
+     *
+     * @since 2
+     */
+    void sqrt();
+
+    /**
+     * this ← |this|, element-wise.
+     *
+     * @since 2
+     */
+    void abs();
+
+    /**
+     * this ← sign(this), element-wise: −1, 0 or +1 (NaN stays NaN).
+     *
+     * @since 2
+     */
+    void sign();
+
+    /**
+     * this ← max(this, x), element-wise; NaN where either entry is NaN.
+     *
+     * @since 2
+     */
+    void maximum(WorkerMatrix x);
+
+    /**
+     * ‖row i‖₁ = Σ_k |x_ik| for every worker, summed in double precision.
+     *
+     * @since 2
+     */
+    double[] rowAbsoluteSums();
+
+    /**
+     * Keeps in every row the {@code k} entries of largest magnitude and sets the others to 0: the top-k
+     * sparsification of compressed gossip. NaN ranks above ±∞ (a spoiled value is sent, not hidden), ties go to
+     * the lower column, so every backend keeps the same entries; k ≥ P keeps the rows, k = 0 clears them.
+     *
+     * @since 2
+     */
+    void keepLargest(int k);
 }

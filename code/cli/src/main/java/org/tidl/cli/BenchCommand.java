@@ -44,8 +44,8 @@ final class BenchCommand implements Command {
         for (String spec : new String[] {"ring", "time-varying-exponential", "fully-connected"}) {
             GossipScheme scheme = ctx.topologies().build(spec, n).scheme();
             OptimizerRegistry.Optimizer o = ctx.optimizers().resolve("dsgd-atc", Map.of("lr", "0.001"));
-            DecentralizedOptimizer opt = o.newRun();
             ArrayWorkerMatrix x = new ArrayWorkerMatrix(n, d);
+            DecentralizedOptimizer opt = o.start(x, scheme, 1);
             java.util.Arrays.fill(x.data(), 1.0 / Math.sqrt(d));
             IsotropicQuadraticOracle oracle = new IsotropicQuadraticOracle(n, d, 1, 1);
             double[] losses = new double[n];

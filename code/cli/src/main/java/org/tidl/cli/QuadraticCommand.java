@@ -58,7 +58,6 @@ final class QuadraticCommand implements Command {
         List<String> specs = Args.topologies(cl);
         double zeta = IsotropicQuadratic.zeta(dim, batch);
 
-        QuadraticSweep.requireFits(n, dim, Math.min(threads, specs.size() * lrs.size()));
         List<QuadraticSweep.Cell> cells = new ArrayList<>();
         List<Object[]> keys = new ArrayList<>();
         List<QuadraticTheory.Prediction> predictions = new ArrayList<>();
@@ -90,6 +89,7 @@ final class QuadraticCommand implements Command {
         }
         theoryProgress.finish();
         Progress progress = new Progress(ctx.err, "quadratic", cells.size());
+        QuadraticSweep.requireFits(cells, Math.min(threads, cells.size()));
         List<QuadraticSummary> results = QuadraticSweep.run(cells, seeds, seed, threads, progress::advance);
         progress.finish();
 

@@ -167,7 +167,8 @@ class CliTest {
                 + ctor + "\n"
                 + "public String name() { return \"" + name + "\"; }\n"
                 + "public String description() { return \"test plugin\"; }\n"
-                + "public org.tidl.api.GossipScheme create(int n, org.tidl.api.Parameters p) { return " + create + "; }\n"
+                + "public int apiVersion() { return org.tidl.api.PluginApi.VERSION; }\n"
+                + "public org.tidl.api.GossipScheme create(int n, org.tidl.api.Parameters p, org.tidl.api.TopologyResolver r) { return " + create + "; }\n"
                 + "}\n";
         return new String[] {cls, src};
     }

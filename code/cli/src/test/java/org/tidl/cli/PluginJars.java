@@ -29,7 +29,7 @@ final class PluginJars {
      */
     static void build(Path work, Path jar, String service, List<String[]> sources, Collection<String> providers,
                       Collection<String> leftOut, int classVersion) throws Exception {
-        build(work, jar, service, sources, providers, leftOut, classVersion, null);
+        build(work, jar, service, sources, providers, leftOut, classVersion, List.of(), null);
     }
 
     /**
@@ -37,12 +37,22 @@ final class PluginJars {
      * path (DL4J, ND4J and the project's modules), as a third party compiles against its dependencies.
      */
     static void buildDl(Path work, Path jar, String service, List<String[]> sources) throws Exception {
-        build(work, jar, service, sources, sources.stream().map(s -> s[0]).toList(), List.of(), 0,
+        build(work, jar, service, sources, sources.stream().map(s -> s[0]).toList(), List.of(), 0, List.of(),
                 System.getProperty("java.class.path"));
     }
 
+    /**
+     * As above; {@code apiSources} (.java files) are compiled with the plugin and take the place of the API's own
+     * classes of those names (an older API's interfaces), but are not packed: a plugin built against another API.
+     */
+    static void build(Path work, Path jar, String service, List<String[]> sources, Collection<String> providers,
+                      Collection<String> leftOut, int classVersion, List<Path> apiSources) throws Exception {
+        build(work, jar, service, sources, providers, leftOut, classVersion, apiSources, null);
+    }
+
     private static void build(Path work, Path jar, String service, List<String[]> sources, Collection<String> providers,
-                              Collection<String> leftOut, int classVersion, String classPath) throws Exception {
+                              Collection<String> leftOut, int classVersion, List<Path> apiSources, String classPath)
+            throws Exception {
         Path here = Files.createDirectories(work.resolve(jar.getFileName() + ".build"));
         Path src = Files.createDirectories(here.resolve("src/test"));
         Path classes = Files.createDirectories(here.resolve("classes"));
@@ -57,6 +67,9 @@ final class PluginJars {
                 : Path.of(org.tidl.api.TopologyProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", cp));
         args.addAll(files);
+        for (Path a : apiSources) {
+            args.add(a.toString()); // named on the command line: javac uses them, not the class path's versions
+        }
         assertThat(javac.run(null, null, null, args.toArray(new String[0]))).isZero();
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             try (var all = Files.list(classes.resolve("test"))) {

@@ -77,13 +77,12 @@ class QuadraticCliTest {
     void optimizerPluginsAreFoundAndBrokenOnesRefused(@TempDir Path tmp) throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         Files.copy(Path.of(System.getProperty("tidl.examplePluginJar")), plugins.resolve("example.jar"));
-        String create = "public org.tidl.api.DecentralizedOptimizer create(org.tidl.api.Parameters p) { %s }";
+        String create = "public org.tidl.api.OptimizerConfig configure(org.tidl.api.Parameters p) { %s }";
         String params = "public java.util.List<org.tidl.api.Parameter> parameters() { return java.util.List.of("
                 + "org.tidl.api.Parameter.real(\"lr\", 0.1, 0, 10, false, \"lr\")); }";
         CliTest.buildPlugin(tmp, plugins.resolve("broken-optimizers.jar"), List.of(
                 optimizer("Refuses", "refuses", params, String.format(create, "throw new IllegalArgumentException(\"lr too exotic\");")),
-                optimizer("Crashes", "crashes", params, String.format(create,
-                        "return (c, x) -> { throw new IllegalStateException(\"kaboom\"); };"))),
+                optimizer("Crashes", "crashes", params, configure("return (c, x) -> { throw new IllegalStateException(\"kaboom\"); };"))),
                 "org.tidl.api.OptimizerProvider");
         CliTest.Result list = run("list", "--format", "csv", "--plugins", plugins.toString());
         assertThat(list.out()).contains("optimizer,multi-gossip,example.jar,", "optimizer,refuses,broken-optimizers.jar,");
@@ -111,11 +110,20 @@ class QuadraticCliTest {
         assertThat(crash.err().strip()).doesNotContain("\n").contains("kaboom");
     }
 
+    /** An API 2 {@code configure} whose configuration keeps no state and whose {@code start} runs {@code startBody}. */
+    static String configure(String startBody) {
+        return "public org.tidl.api.OptimizerConfig configure(org.tidl.api.Parameters p) {"
+                + " return new org.tidl.api.OptimizerConfig() {"
+                + " public org.tidl.api.StateSize stateSize(int n, long d) { return org.tidl.api.StateSize.matrices(0); }"
+                + " public org.tidl.api.DecentralizedOptimizer start(org.tidl.api.RunContext run) { " + startBody + " } }; }";
+    }
+
     static String[] optimizer(String cls, String name, String params, String create) {
         String src = "package test;\n"
                 + "public class " + cls + " implements org.tidl.api.OptimizerProvider {\n"
                 + "public String name() { return \"" + name + "\"; }\n"
                 + "public String description() { return \"test plugin\"; }\n"
+                + "public int apiVersion() { return org.tidl.api.PluginApi.VERSION; }\n"
                 + params + "\n" + create + "\n}\n";
         return new String[] {cls, src};
     }

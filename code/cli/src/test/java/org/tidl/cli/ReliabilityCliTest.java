@@ -46,7 +46,8 @@ class ReliabilityCliTest {
                 + "public class " + cls + " implements org.tidl.api.TopologyProvider" + extra + " {\n"
                 + "public String name() { return \"" + name + "\"; }\n"
                 + "public String description() { return \"test plugin\"; }\n"
-                + "public org.tidl.api.GossipScheme create(int n, org.tidl.api.Parameters p) {"
+                + "public int apiVersion() { return org.tidl.api.PluginApi.VERSION; }\n"
+                + "public org.tidl.api.GossipScheme create(int n, org.tidl.api.Parameters p, org.tidl.api.TopologyResolver r) {"
                 + " return org.tidl.api.GossipScheme.fixed(org.tidl.api.GossipMatrix.identity(n)); }\n"
                 + "}\n"};
     }
@@ -57,8 +58,7 @@ class ReliabilityCliTest {
     /** An optimizer plugin whose step() runs {@code body} (with c the StepContext). */
     static String[] optimizer(String cls, String name, String body) {
         return QuadraticCliTest.optimizer(cls, name, LR,
-                "public org.tidl.api.DecentralizedOptimizer create(org.tidl.api.Parameters p) { return (c, x) -> { "
-                        + body + " }; }");
+                QuadraticCliTest.configure("return (c, x) -> { " + body + " };"));
     }
 
     // ---- item 8: a jar built for a newer Java, or missing a dependency, is skipped; every command still works
@@ -98,11 +98,12 @@ class ReliabilityCliTest {
                 + "public class BadDescription implements org.tidl.api.TopologyProvider {\n"
                 + "public String name() { return \"bad-description\"; }\n"
                 + "public String description() { throw new IllegalStateException(\"no words\"); }\n"
-                + "public org.tidl.api.GossipScheme create(int n, org.tidl.api.Parameters p) { return null; }\n}\n"};
+                + "public int apiVersion() { return org.tidl.api.PluginApi.VERSION; }\n"
+                + "public org.tidl.api.GossipScheme create(int n, org.tidl.api.Parameters p, org.tidl.api.TopologyResolver r) { return null; }\n}\n"};
         PluginJars.build(tmp, plugins.resolve("topologies.jar"), TOPOLOGY, List.<String[]>of(badDescription, topology("Good", "good", "")));
         PluginJars.build(tmp, plugins.resolve("optimizers.jar"), OPTIMIZER, List.<String[]>of(QuadraticCliTest.optimizer("BadParameters",
                 "bad-parameters", "public java.util.List<org.tidl.api.Parameter> parameters() { throw new StackOverflowError(); }",
-                "public org.tidl.api.DecentralizedOptimizer create(org.tidl.api.Parameters p) { return null; }")));
+                "public org.tidl.api.OptimizerConfig configure(org.tidl.api.Parameters p) { return null; }")));
         for (String format : new String[] {"text", "csv"}) {
             CliTest.Result list = run("list", "--format", format, "--plugins", plugins.toString());
             assertThat(list.code()).as(list.err()).isZero();
@@ -142,7 +143,8 @@ class ReliabilityCliTest {
                 + "public class Spectral implements org.tidl.api.TopologyProvider {\n"
                 + "public String name() { return \"spectral\"; }\n"
                 + "public String description() { return \"test plugin\"; }\n"
-                + "public org.tidl.api.GossipScheme create(int n, org.tidl.api.Parameters p) { return new S(n); }\n"
+                + "public int apiVersion() { return org.tidl.api.PluginApi.VERSION; }\n"
+                + "public org.tidl.api.GossipScheme create(int n, org.tidl.api.Parameters p, org.tidl.api.TopologyResolver r) { return new S(n); }\n"
                 + "public java.util.Optional<org.tidl.api.SpectralSymbol> infinite(org.tidl.api.Parameters p) {\n"
                 + "  return java.util.Optional.of(new org.tidl.api.SpectralSymbol() {\n"
                 + "    public int dimension() { return 1; }\n"

@@ -73,6 +73,36 @@ class SourceRulesTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * Plugin API 2: optimizers (built-in and the example plugin) take their state from RunContext when a run starts,
+     * never {@code zerosLike()} inside a step; built-in topologies and optimizers go through the plugin API alone
+     * (no theory code, no registry: a composite builds its parts through the TopologyResolver it is handed).
+     */
+    @Test
+    void builtInsUseThePluginApiAlone() throws IOException {
+        Path root = Path.of("../..").toAbsolutePath().normalize();
+        List<String> violations = new ArrayList<>();
+        for (String dir : new String[] {"code/core/src/main/java/org/tidl/core/optimizer",
+                "code/core/src/main/java/org/tidl/core/topology", "code/examples/example-topology-plugin/src/main/java"}) {
+            try (Stream<Path> s = Files.walk(root.resolve(dir))) {
+                for (Path file : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String code = codeOnly(Files.readString(file));
+                    String name = root.relativize(file).toString();
+                    if (dir.contains("optimizer") || dir.contains("example")) {
+                        if (code.contains(".zerosLike(")) {
+                            violations.add(name + ": zerosLike() in an optimizer: take state from RunContext.newMatrix() in start()");
+                        }
+                    }
+                    if (code.contains("org.tidl.core.theory") || code.contains("TopologyRegistry")
+                            || code.contains("OptimizerRegistry")) {
+                        violations.add(name + ": a provider uses core theory or a registry instead of the plugin API");
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
     /** The rules catch what they are for, and nothing in comments or strings. */
     @Test
     void theRulesCatchTheDefectsTheyAreFor() {

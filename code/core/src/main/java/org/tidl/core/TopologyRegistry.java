@@ -10,6 +10,7 @@ import org.tidl.api.Parameters;
 import org.tidl.api.SpectralSymbol;
 import org.tidl.api.SymmetricSpectrum;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 import org.tidl.core.plugin.PluginCatalog;
 import org.tidl.core.plugin.ProviderEntry;
 
@@ -26,7 +27,7 @@ public final class TopologyRegistry {
 
     public static TopologyRegistry load(List<Path> pluginFolders) {
         return new TopologyRegistry(PluginCatalog.load(TopologyProvider.class, "topology", TopologyProvider::name,
-                TopologyProvider::description, TopologyProvider::parameters, pluginFolders));
+                TopologyProvider::description, TopologyProvider::parameters, TopologyProvider::apiVersion, pluginFolders));
     }
 
     /** Built-ins only (tests, and code that must not see plugins). */
@@ -42,17 +43,26 @@ public final class TopologyRegistry {
     public ProviderEntry<TopologyProvider> provider(PluginSpec spec) {
         ProviderEntry<TopologyProvider> e = catalog.find(spec.name());
         if (e == null) {
-            List<String> names = catalog.entries().stream().map(ProviderEntry::name).toList();
-            throw new InvalidInputException(unknown("topology", spec.name(), names));
+            throw new InvalidInputException(unknown(catalog, spec.name()));
         }
         return e;
     }
 
-    /** "unknown topology 'rign' (did you mean 'ring'? valid: ring, star, ...)": shared with the optimizers. */
-    static String unknown(String kind, String given, List<String> names) {
+    /**
+     * "unknown topology 'rign' (did you mean 'ring'? valid: ring, star, ...)", or why a plugin of that name was
+     * skipped (built against another plugin API): shared with the optimizers.
+     */
+    static String unknown(PluginCatalog<?> catalog, String given) {
+        String refusal = catalog.refusal(given);
+        if (refusal != null) {
+            return catalog.kind() + " " + Messages.quote(given) + " is not available: " + refusal;
+        }
+        List<String> names = catalog.entries().stream().map(ProviderEntry::name).toList();
         String hint = Suggestions.didYouMean(given, names);
-        return "unknown " + kind + " " + Messages.quote(given) + " (" + (hint.isEmpty() ? "" : hint + " ")
-                + "valid: " + String.join(", ", names) + ")";
+        String nested = given.matches("[0-9.eE+-]+")
+                ? "; inside a list of specs a list value goes in brackets, e.g. [circulant:offsets=[1,8],ring]" : "";
+        return "unknown " + catalog.kind() + " " + Messages.quote(given) + " (" + (hint.isEmpty() ? "" : hint + " ")
+                + "valid: " + String.join(", ", names) + nested + ")";
     }
 
     /**
@@ -64,8 +74,14 @@ public final class TopologyRegistry {
         for (String key : spec.values().keySet()) {
             if (!names.contains(key)) {
                 String hint = Suggestions.didYouMean(key, names);
+                // "matcha:base=torus:rows=4,cols=8": the nested spec's own keys land in its parent
+                boolean nestedSpec = key.contains(":") || key.contains("[")
+                        || spec.values().values().stream().anyMatch(v -> v.contains(":") && v.contains("="));
+                String nested = nestedSpec
+                        ? "; a nested spec with parameters goes in brackets, e.g. base=[torus:rows=4,cols=8]" : "";
                 throw new InvalidInputException(what + ": unknown parameter " + Messages.quote(key) + " ("
-                        + (hint.isEmpty() ? "" : hint + " ") + "allowed: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+                        + (hint.isEmpty() ? "" : hint + " ") + "allowed: " + (names.isEmpty() ? "none" : String.join(", ", names))
+                        + nested + ")");
             }
         }
     }
@@ -83,6 +99,51 @@ public final class TopologyRegistry {
         return build(PluginSpec.parse(spec), workers);
     }
 
+    /** Nesting deeper than this is refused (a composite that contains itself would recurse forever). */
+    static final int MAX_NESTING = 32;
+
+    /**
+     * The resolver handed to the provider of {@code outer}, built at nesting {@code depth}: nested specs are built
+     * one level deeper. Their errors name the top-level spec once ("topology 'cycle:of=[ring,whel]': unknown
+     * topology 'whel' ..."), not every level in between.
+     */
+    private TopologyResolver resolver(PluginSpec outer, int depth) {
+        return new TopologyResolver() {
+            @Override
+            public GossipScheme scheme(String spec, int workers) {
+                try {
+                    if (depth >= MAX_NESTING) {
+                        throw new InvalidInputException("nested more than " + MAX_NESTING
+                                + " levels deep (does a composite topology contain itself?)");
+                    }
+                    return build(PluginSpec.parse(PluginSpec.legacyNested(spec == null ? "" : spec.trim())), workers,
+                            depth + 1).scheme();
+                } catch (InvalidInputException ex) {
+                    throw inOuter(ex);
+                }
+            }
+
+            private InvalidInputException inOuter(InvalidInputException ex) {
+                return depth > 0 ? ex : new InvalidInputException("topology '" + outer.text() + "': " + ex.getMessage(), ex);
+            }
+
+            @Override
+            public List<GossipScheme> schemes(String specs, int workers) {
+                List<GossipScheme> out = new java.util.ArrayList<>();
+                List<String> list;
+                try {
+                    list = PluginSpec.list("topology", specs);
+                } catch (InvalidInputException ex) {
+                    throw inOuter(ex);
+                }
+                for (String spec : list) {
+                    out.add(scheme(spec, workers));
+                }
+                return List.copyOf(out);
+            }
+        };
+    }
+
     /**
      * Builds the scheme and checks every matrix of its period. A non-periodic scheme is checked as each W(t) is
      * used; a scheme with a declared spectrum ({@link ConvolutionSpectrum}, {@link SymmetricSpectrum}) has its
@@ -90,6 +151,10 @@ public final class TopologyRegistry {
      * only the spectrum.
      */
     public Topology build(PluginSpec spec, int workers) {
+        return build(spec, workers, 0);
+    }
+
+    private Topology build(PluginSpec spec, int workers, int depth) {
         if (workers < 1) {
             throw InvalidInputException.of("workers", "must be >= 1, got " + workers);
         }
@@ -97,7 +162,7 @@ public final class TopologyRegistry {
         Parameters params = parameters(spec, e);
         GossipScheme raw;
         try {
-            raw = e.provider().create(workers, params);
+            raw = e.provider().create(workers, params, resolver(spec, depth));
         } catch (IllegalArgumentException ex) {
             // the SPI's way to say "cannot take these workers or parameters": the user's to fix
             throw new InvalidInputException("topology '" + spec.text() + "'"

@@ -53,7 +53,7 @@ class SuggestionsTest {
         assertThatThrownBy(() -> TopologyRegistry.builtIn().build("ring:foo=1", 4))
                 .hasMessage("topology 'ring:foo=1': unknown parameter 'foo' (allowed: none)");
         // a base topology inside another spec goes through the same registry
-        assertThatThrownBy(() -> TopologyRegistry.builtIn().build("cycle:of=rign|star", 4))
+        assertThatThrownBy(() -> TopologyRegistry.builtIn().build("cycle:of=[rign,star]", 4))
                 .hasMessageContaining("did you mean 'ring'?");
         assertThatThrownBy(() -> OptimizerRegistry.builtIn().resolve("dsgd-act", java.util.Map.of()))
                 .hasMessageStartingWith("unknown optimizer 'dsgd-act' (did you mean 'dsgd-atc'? valid: dsgd, ");

@@ -222,8 +222,8 @@ public final class DlBenchmark {
         Images data = randomImages(r.shape());
         SimulatedWorkers w = new SimulatedWorkers(conf, s.workers(), 1);
         ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(s.workers(), data.count(), 1), s.batch(), r.dataset().augmentByDefault(), 1, 0);
-        DecentralizedOptimizer opt = o.newRun();
         NdWorkerMatrix x = w.parameters();
+        DecentralizedOptimizer opt = o.start(x, scheme, 1);
         double[] losses = new double[s.workers()];
         int warmUp = slow ? 1 : Math.max(2, s.steps()); // JIT, first touch of the off-heap buffers
         for (int t = 0; t < warmUp; t++) {

@@ -39,6 +39,7 @@ public final class ImageOracle implements GradientOracle {
     private final int threads;
     private final long seed;
     private long calls;
+    private INDArray[] saved; // per thread, one row: the iterate's row while a worker is evaluated elsewhere
 
     /**
      * @param seed  the cell's seed; worker i augments from the stream (seed, "augmentation", i, round)
@@ -81,18 +82,49 @@ public final class ImageOracle implements GradientOracle {
         this.padding = data.channels() == 3 ? Augmentation.cifarPadding() : new float[data.channels()];
     }
 
+    /**
+     * Any point costs what the iterate does on {@link FusedNetwork} (it reads the parameters it is given); on DL4J's
+     * layers each network reads its parameters from its row of the iterate, so a point elsewhere is copied in and
+     * the iterate's row restored afterwards.
+     */
     @Override
-    public void gradients(WorkerMatrix x, WorkerMatrix g, double[] losses) {
-        if (x != workers.parameters()) {
-            throw new IllegalArgumentException("the deep-learning oracle evaluates at the workers' own parameter matrix");
+    public Cost cost() {
+        return fused != null ? Cost.SAME_AT_ANY_POINT : Cost.COPIES_AWAY_FROM_ITERATE;
+    }
+
+    /**
+     * The contract of {@link GradientOracle#gradients}: {@code at} is the workers' parameter matrix (the iterate) or
+     * any matrix of its shape and backend; the iterate is left as it was.
+     */
+    @Override
+    public void gradients(WorkerMatrix at, WorkerMatrix g, double[] losses) {
+        NdWorkerMatrix iterate = workers.parameters();
+        if (!(at instanceof NdWorkerMatrix) || !(g instanceof NdWorkerMatrix)) {
+            throw new IllegalArgumentException("the deep-learning oracle takes matrices of its own backend (ND4J), got "
+                    + at.getClass().getName() + " and " + g.getClass().getName());
         }
+        if (at.rows() != iterate.rows() || at.columns() != iterate.columns() || g.rows() != iterate.rows()
+                || g.columns() != iterate.columns()) {
+            throw new IllegalArgumentException("the points and gradients must be " + iterate.rows() + " x "
+                    + iterate.columns() + " (workers x parameters)");
+        }
+        if (g == at || g == iterate) {
+            throw new IllegalArgumentException("the gradient matrix must differ from the point and from the iterate");
+        }
+        boolean away = at != iterate;
         int f = data.features();
-        NdWorkerMatrix params = (NdWorkerMatrix) x;
+        NdWorkerMatrix params = (NdWorkerMatrix) at;
         NdWorkerMatrix grads = (NdWorkerMatrix) g;
         if (fused == null) {
             workers.bindGradients(grads);
+            if (away && saved == null) {
+                saved = new INDArray[threads];
+                for (int t = 0; t < threads; t++) {
+                    saved[t] = Nd4j.create(iterate.array().dataType(), 1, iterate.columns());
+                }
+            }
         }
-        DataType type = ((NdWorkerMatrix) x).array().dataType();
+        DataType type = iterate.array().dataType();
         long call = calls++;
         java.util.stream.IntStream.range(0, threads).parallel().forEach(part -> {
             float[] feat = features[part];
@@ -118,23 +150,39 @@ public final class ImageOracle implements GradientOracle {
                             Seeds.stream(dropoutSeed, "fused-dropout", 0));
                     continue;
                 }
-                MultiLayerNetwork net = workers.network(i);
-                // DL4J's dropout draws from ND4J's random generator of the running thread (time-seeded, never
-                // reseeded): reseed it
-                Nd4j.getRandom().setSeed(dropoutSeed);
-                INDArray in = Nd4j.create(feat, new long[] {batch, f}, 'c');
-                INDArray out = Nd4j.create(lab, new long[] {batch, data.classes()}, 'c');
-                if (in.dataType() != type) {
-                    in = in.castTo(type);
-                    out = out.castTo(type);
+                if (away) { // the network reads row i of the iterate: put the point there, restore it below
+                    saved[part].assign(iterate.row(i));
+                    iterate.row(i).assign(params.row(i));
                 }
-                net.setInput(in);
-                net.setLabels(out);
-                net.computeGradientAndScore();
-                // DL4J leaves the minibatch sum in the gradient (its updater divides later); we bypass the updater
-                grads.row(i).divi(batch);
-                losses[i] = net.score();
+                try {
+                    losses[i] = dl4jGradient(workers.network(i), feat, lab, type, dropoutSeed, grads, i);
+                } finally {
+                    if (away) {
+                        iterate.row(i).assign(saved[part]);
+                    }
+                }
             }
         });
+    }
+
+    /** One worker's minibatch gradient on DL4J's layers, into row i of {@code grads}; returns its loss. */
+    private double dl4jGradient(MultiLayerNetwork net, float[] feat, float[] lab, DataType type, long dropoutSeed,
+                                NdWorkerMatrix grads, int i) {
+        int f = data.features();
+        // DL4J's dropout draws from ND4J's random generator of the running thread (time-seeded, never
+        // reseeded): reseed it
+        Nd4j.getRandom().setSeed(dropoutSeed);
+        INDArray in = Nd4j.create(feat, new long[] {batch, f}, 'c');
+        INDArray out = Nd4j.create(lab, new long[] {batch, data.classes()}, 'c');
+        if (in.dataType() != type) {
+            in = in.castTo(type);
+            out = out.castTo(type);
+        }
+        net.setInput(in);
+        net.setLabels(out);
+        net.computeGradientAndScore();
+        // DL4J leaves the minibatch sum in the gradient (its updater divides later); we bypass the updater
+        grads.row(i).divi(batch);
+        return net.score();
     }
 }

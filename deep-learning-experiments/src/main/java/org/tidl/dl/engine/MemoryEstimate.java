@@ -8,11 +8,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.memory.MemoryUseMode;
 import org.deeplearning4j.nn.conf.memory.NetworkMemoryReport;
-import org.tidl.api.DecentralizedOptimizer;
-import org.tidl.api.GossipMatrix;
-import org.tidl.api.GossipScheme;
-import org.tidl.api.StepContext;
-import org.tidl.api.WorkerMatrix;
+import org.tidl.api.StateSize;
 import org.tidl.core.InsufficientMemoryException;
 import org.tidl.core.OptimizerRegistry;
 
@@ -23,9 +19,10 @@ import org.tidl.core.OptimizerRegistry;
  * Used by {@code train} and {@code bench-dl}.
  *
  * <p>ND4J's memory (native, off the Java heap) holds the n × P worker matrices: the parameters, plus every matrix the optimizer
- * keeps (gradients, gossip buffer, momentum, trackers: counted by running its first steps on a shape-only
- * matrix), plus each worker's last minibatch and each thread's activations (DL4J's own memory report). The
- * Java heap holds one network object per worker and the data set. The estimate is a lower bound: a run it
+ * keeps (gradients, gossip buffer, momentum, trackers: the state size it declares, {@link org.tidl.api.StateSize},
+ * which the harness holds it to when the run starts), plus each worker's last minibatch and each thread's
+ * activations (DL4J's own memory report). The Java heap holds one network object per worker, the data set and the
+ * optimizer's further doubles. The estimate is a lower bound: a run it
  * refuses cannot fit; one it allows may still run out (then the CLI says so with exit 3).
  *
  * @param run             what is estimated, for messages ("100 workers of MLP 784-5000-10")
@@ -40,9 +37,6 @@ public record MemoryEstimate(String run, int workers, long parameters, int matri
     /** Java heap per worker and layer: a DL4J network's object graph (measured: ~20 KB for the 2-layer MLP). */
     static final long HEAP_PER_WORKER_LAYER = 10 << 10;
 
-    /** Matrices assumed for an optimizer whose first steps cannot be run on the shape-only matrix. */
-    static final int UNKNOWN_OPTIMIZER_MATRICES = 4;
-
     /** Examples per evaluation chunk (as {@code Evaluator}). */
     static final int EVALUATION_CHUNK = 500;
 
@@ -52,7 +46,7 @@ public record MemoryEstimate(String run, int workers, long parameters, int matri
      * @param input          its input type (for DL4J's memory report)
      * @param workers        n
      * @param batch          examples per worker and step
-     * @param optimizer      the optimizer, whose kept matrices are counted
+     * @param optimizer      the optimizer, whose declared state is counted
      * @param extraMatrices  further n × P matrices the run keeps (the covariance protocol's checkpoint)
      * @param extraHeapBytes heap the run needs besides the networks (the data set, covariance sums)
      */
@@ -60,7 +54,8 @@ public record MemoryEstimate(String run, int workers, long parameters, int matri
                                     OptimizerRegistry.Optimizer optimizer, int extraMatrices, long extraHeapBytes) {
         long p = Models.parameterCount(conf);
         long width = conf.getDataType().width();
-        int matrices = 1 + optimizerMatrices(optimizer) + extraMatrices;
+        StateSize state = optimizer.stateSize(workers, p);
+        int matrices = 1 + state.matrices() + extraMatrices;
         NetworkMemoryReport report = conf.getMemoryReport(input);
         long fixed = report.getTotalMemoryBytes(0, MemoryUseMode.TRAINING, CacheMode.NONE, conf.getDataType());
         long training = report.getTotalMemoryBytes(batch, MemoryUseMode.TRAINING, CacheMode.NONE, conf.getDataType()) - fixed;
@@ -75,28 +70,9 @@ public record MemoryEstimate(String run, int workers, long parameters, int matri
                 times(workers, batch, features + outputs, width),        // each network keeps its last minibatch
                 times(threads, Math.max(0, training)),                    // activations and gradients being computed
                 times(p, width), times(threads, Math.max(0, inference))); // the evaluated model
-        long heap = sum(times(workers, conf.getConfs().size(), HEAP_PER_WORKER_LAYER), extraHeapBytes);
+        long heap = sum(times(workers, conf.getConfs().size(), HEAP_PER_WORKER_LAYER), extraHeapBytes,
+                times(state.doubles(), Double.BYTES));
         return new MemoryEstimate(run, workers, p, matrices, offHeap, heap);
-    }
-
-    /**
-     * How many n × P matrices the optimizer allocates ({@code x.zerosLike()}) in its first steps, counted on a
-     * 2-worker matrix that stores nothing; {@link #UNKNOWN_OPTIMIZER_MATRICES} when that cannot run.
-     */
-    static int optimizerMatrices(OptimizerRegistry.Optimizer optimizer) {
-        int[] count = {0};
-        try {
-            DecentralizedOptimizer d = optimizer.newRun();
-            ShapeOnly x = new ShapeOnly(count);
-            GossipScheme scheme = GossipScheme.fixed(GossipMatrix.identity(ShapeOnly.ROWS));
-            double[] losses = new double[ShapeOnly.ROWS];
-            for (int t = 0; t < 3; t++) { // some optimizers allocate on their second step (previous gradients)
-                d.step(new StepContext(t, 1, scheme, (at, g, l) -> { }, losses), x);
-            }
-            return count[0];
-        } catch (RuntimeException | StackOverflowError | LinkageError e) {
-            return Math.max(count[0], UNKNOWN_OPTIMIZER_MATRICES);
-        }
     }
 
     /**
@@ -180,33 +156,5 @@ public record MemoryEstimate(String run, int workers, long parameters, int matri
             r = r > Long.MAX_VALUE - Math.max(0, t) ? Long.MAX_VALUE : r + Math.max(0, t);
         }
         return r;
-    }
-
-    /** A WorkerMatrix of 2 rows that stores nothing and counts the matrices made from it. */
-    private static final class ShapeOnly implements WorkerMatrix {
-        static final int ROWS = 2;
-        private final int[] made;
-
-        ShapeOnly(int[] made) {
-            this.made = made;
-        }
-
-        @Override public int rows() { return ROWS; }
-        @Override public long columns() { return 1; }
-
-        @Override
-        public WorkerMatrix zerosLike() {
-            made[0]++;
-            return new ShapeOnly(made);
-        }
-
-        @Override public void assign(WorkerMatrix src) { }
-        @Override public void setZero() { }
-        @Override public void scale(double a) { }
-        @Override public void addScaled(double a, WorkerMatrix x) { }
-        @Override public void mix(GossipMatrix w, WorkerMatrix dst) { }
-        @Override public void addScaledRow(int row, double a, WorkerMatrix x, int from) { }
-        @Override public void scaleRows(double[] a) { }
-        @Override public double[] rowSquaredNorms() { return new double[ROWS]; }
     }
 }

@@ -229,7 +229,7 @@ public final class Trainer implements Engine {
         GossipScheme scheme = scheme(c);
         SimulatedWorkers w = workers(n, c.seed());
         NdWorkerMatrix params = w.parameters();
-        DecentralizedOptimizer opt = optimizer(c).newRun();
+        DecentralizedOptimizer opt = optimizer(c).start(params, scheme, c.seed());
         Sampler sampler = sampler(n, c.seed());
         ImageOracle oracle = new ImageOracle(w, train, sampler, x.batch(), x.augment(), c.seed(), 0);
         int evaluated = Seeds.stream(c.seed(), "evaluated-worker", 0).nextInt(n); // the paper evaluates one random worker
@@ -308,7 +308,7 @@ public final class Trainer implements Engine {
         int reps = x.covarianceRepetitions();
         for (int r = 0; r < reps; r++) {
             params.array().assign(checkpoint);
-            DecentralizedOptimizer opt = optimizer(c).newRun();
+            DecentralizedOptimizer opt = optimizer(c).start(params, scheme, c.seed());
             // fresh minibatches and augmentation (round r + 1) from the same data split as training
             ImageOracle oracle = new ImageOracle(w, train, sampler.round(r + 1), x.batch(), x.augment(), c.seed(), r + 1);
             for (int s = 0; s < x.covarianceSteps(); s++) {

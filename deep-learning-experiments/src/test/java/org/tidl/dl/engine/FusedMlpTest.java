@@ -89,7 +89,8 @@ class FusedMlpTest {
         for (int path = 0; path < 2; path++) {
             SimulatedWorkers w = new SimulatedWorkers(conf, 4, 2);
             ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(4, 400, 3), 16, false, 1, 0, path == 0);
-            DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", "0.1")).newRun();
+            DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", "0.1"))
+                    .start(w.parameters(), ring, 1);
             double[] losses = new double[4];
             curves[path] = new double[30];
             for (int t = 0; t < 30; t++) {

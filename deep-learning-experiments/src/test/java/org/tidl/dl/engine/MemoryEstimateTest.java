@@ -33,12 +33,16 @@ class MemoryEstimateTest {
     }
 
     @Test
-    void theOptimizersKeptMatricesAreCountedFromTheirFirstSteps() {
-        // D-SGD (ATC): the gradient and the gossip buffer; momentum adds its buffer; gradient tracking keeps
-        // y, g, g_old and a scratch matrix besides its local SGD state
-        assertThat(MemoryEstimate.optimizerMatrices(optimizer("dsgd-atc"))).isEqualTo(2);
-        assertThat(MemoryEstimate.optimizerMatrices(optimizer("dsgd-atc:momentum=0.9"))).isEqualTo(3);
-        assertThat(MemoryEstimate.optimizerMatrices(optimizer("gradient-tracking"))).isGreaterThan(3);
+    void theOptimizersDeclaredStateIsCountedBeforeAnythingRuns() {
+        // D-SGD (ATC): the gradient and the gossip buffer; momentum adds its buffer; gradient tracking keeps y, g,
+        // g_old and a scratch matrix; DeTAG nine (OptimizerStateTest in core holds each declaration to what a run takes)
+        MultiLayerConfiguration mlp = Models.configuration("mlp", 8, 1, 28, 28, 10, DataType.FLOAT);
+        java.util.function.Function<String, Integer> matrices = spec -> MemoryEstimate.of("t", mlp,
+                Models.inputType("mlp", 1, 28, 28), 4, 16, optimizer(spec), 0, 0).matrices();
+        assertThat(matrices.apply("dsgd-atc")).isEqualTo(1 + 2);
+        assertThat(matrices.apply("dsgd-atc:momentum=0.9")).isEqualTo(1 + 3);
+        assertThat(matrices.apply("gradient-tracking")).isEqualTo(1 + 4);
+        assertThat(matrices.apply("detag")).isEqualTo(1 + 9);
     }
 
     @Test

@@ -3,14 +3,18 @@ package org.tidl.core.optimizer;
 import java.util.List;
 import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipMatrix;
+import org.tidl.api.OptimizerConfig;
 import org.tidl.api.OptimizerProvider;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
+import org.tidl.api.RunContext;
+import org.tidl.api.StateSize;
 import org.tidl.api.StepContext;
 import org.tidl.api.WorkerMatrix;
 
 /**
- * AL-DSGD (He, Wang, Choromanska 2024) as the authors' code does it (../shared/docs/algorithms.md §1.2):
+ * AL-DSGD (He, Wang, Choromanska 2024) as the authors' code does it:
  * local step x^{½} = x − η d(x); gossip z = W(t) x^{½}; then, every {@code every}-th step, each worker with at
  * least one active neighbour is pulled toward its best neighbour b (lowest minibatch loss at the pre-step model,
  * itself included) and its highest-degree neighbour m (active degree in W(t)):
@@ -26,6 +30,8 @@ import org.tidl.api.WorkerMatrix;
  * MATCHA, on a static graph for AL-DSGD on D-PSGD.
  */
 public final class AlDsgd implements OptimizerProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
 
     @Override public String name() { return "al-dsgd"; }
 
@@ -51,71 +57,80 @@ public final class AlDsgd implements OptimizerProvider {
     }
 
     @Override
-    public DecentralizedOptimizer create(Parameters p) {
-        LocalSgd sgd = new LocalSgd(p);
+    public OptimizerConfig configure(Parameters p) {
+        LocalSgd.Settings settings = LocalSgd.Settings.of(p);
         double c1 = p.real("c1"), c2 = p.real("c2"), p1 = p.real("p1"), p2 = p.real("p2");
         if (c1 + c2 > 1 || p1 + p2 > 1) {
             throw new IllegalArgumentException("needs c1 + c2 <= 1 and p1 + p2 <= 1");
         }
         double[] k = coefficients(c1, c2, p1, p2);
         int every = p.integer("every");
-        return new DecentralizedOptimizer() {
-            private WorkerMatrix z;
+        return new OptimizerConfig() {
+            @Override
+            public StateSize stateSize(int workers, long parameters) {
+                return StateSize.matrices(settings.matrices(false) + 1); // SGD's, and z = W x^{½}
+            }
 
             @Override
-            public void step(StepContext c, WorkerMatrix x) {
-                WorkerMatrix d = sgd.direction(c, x); // the oracle also fills the losses at the pre-step model
-                double[] loss = c.losses().clone();
-                x.addScaled(-sgd.stepSize(c), d);
-                GossipMatrix w = c.scheme().matrix(c.step());
-                if (z == null) {
-                    z = x.zerosLike();
-                }
-                x.mix(w, z);
-                if (c.step() % every != 0) {
-                    x.assign(z);
-                    return;
-                }
-                int n = x.rows(); // x holds x^{½} until the end of the step
-                int[] degree = new int[n];
-                for (int i = 0; i < n; i++) {
-                    int row = i;
-                    w.forEachInRow(i, (j, v) -> {
-                        if (j != row && v != 0) {
-                            degree[row]++;
-                        }
-                    });
-                }
-                double[] scale = new double[n];
-                int[] best = new int[n];
-                int[] hub = new int[n];
-                for (int i = 0; i < n; i++) {
-                    scale[i] = degree[i] == 0 ? 1 : k[0];
-                    int row = i;
-                    int[] b = {i};
-                    int[] m = {i};
-                    w.forEachInRow(i, (j, v) -> { // CSR rows are in column order: ties go to the lower index
-                        if (j != row && v != 0) {
-                            if (loss[j] < loss[b[0]]) {
-                                b[0] = j;
-                            }
-                            if (degree[j] > degree[m[0]]) {
-                                m[0] = j;
-                            }
-                        }
-                    });
-                    best[i] = b[0];
-                    hub[i] = m[0];
-                }
-                z.scaleRows(scale);
-                for (int i = 0; i < n; i++) {
-                    if (degree[i] > 0) {
-                        z.addScaledRow(i, k[1], x, best[i]);
-                        z.addScaledRow(i, k[2], x, hub[i]);
-                    }
-                }
-                x.assign(z);
+            public DecentralizedOptimizer start(RunContext run) {
+                return new Run(settings.start(run, false), run.newMatrix(), k, every);
             }
         };
+    }
+
+    /** One run: SGD's state and the gossip target z. */
+    private record Run(LocalSgd sgd, WorkerMatrix z, double[] k, int every) implements DecentralizedOptimizer {
+
+        @Override
+        public void step(StepContext c, WorkerMatrix x) {
+            WorkerMatrix d = sgd.direction(c, x); // the oracle also fills the losses at the pre-step model
+            double[] loss = c.losses().clone();
+            x.addScaled(-sgd.stepSize(c), d);
+            GossipMatrix w = c.scheme().matrix(c.step());
+            x.mix(w, z);
+            if (c.step() % every != 0) {
+                x.assign(z);
+                return;
+            }
+            int n = x.rows(); // x holds x^{½} until the end of the step
+            int[] degree = new int[n];
+            for (int i = 0; i < n; i++) {
+                int row = i;
+                w.forEachInRow(i, (j, v) -> {
+                    if (j != row && v != 0) {
+                        degree[row]++;
+                    }
+                });
+            }
+            double[] scale = new double[n];
+            int[] best = new int[n];
+            int[] hub = new int[n];
+            for (int i = 0; i < n; i++) {
+                scale[i] = degree[i] == 0 ? 1 : k[0];
+                int row = i;
+                int[] b = {i};
+                int[] m = {i};
+                w.forEachInRow(i, (j, v) -> { // CSR rows are in column order: ties go to the lower index
+                    if (j != row && v != 0) {
+                        if (loss[j] < loss[b[0]]) {
+                            b[0] = j;
+                        }
+                        if (degree[j] > degree[m[0]]) {
+                            m[0] = j;
+                        }
+                    }
+                });
+                best[i] = b[0];
+                hub[i] = m[0];
+            }
+            z.scaleRows(scale);
+            for (int i = 0; i < n; i++) {
+                if (degree[i] > 0) {
+                    z.addScaledRow(i, k[1], x, best[i]);
+                    z.addScaledRow(i, k[2], x, hub[i]);
+                }
+            }
+            x.assign(z);
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.tidl.api.WorkerMatrix;
  */
 public final class AllReduce extends SgdFamily {
     public AllReduce() {
-        super("all-reduce", "exact averaging of gradients over all workers (centralized SGD, ignores the topology), paper Eq. 3");
+        super("all-reduce", "exact averaging of gradients over all workers (centralized SGD, ignores the topology), paper Eq. 3", true);
     }
 
     @Override

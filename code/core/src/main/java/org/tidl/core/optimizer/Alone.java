@@ -6,7 +6,7 @@ import org.tidl.api.WorkerMatrix;
 /** Every worker runs SGD on its own (W = I whatever the topology): the paper's "alone" baseline, Eq. 2. */
 public final class Alone extends SgdFamily {
     public Alone() {
-        super("alone", "local SGD without communication (W = I, ignores the topology), paper Eq. 2");
+        super("alone", "local SGD without communication (W = I, ignores the topology), paper Eq. 2", false);
     }
 
     @Override

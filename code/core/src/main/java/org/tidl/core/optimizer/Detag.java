@@ -3,24 +3,27 @@ package org.tidl.core.optimizer;
 import java.util.List;
 import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipMatrix;
-import org.tidl.api.GossipScheme;
+import org.tidl.api.OptimizerConfig;
 import org.tidl.api.OptimizerProvider;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
+import org.tidl.api.RunContext;
+import org.tidl.api.SchemeInfo;
+import org.tidl.api.StateSize;
 import org.tidl.api.StepContext;
 import org.tidl.api.WorkerMatrix;
-import org.tidl.core.InvalidInputException;
-import org.tidl.core.theory.SpectralGap;
 
 /**
- * DeTAG (Lu & De Sa, ICML 2021), by phases of R iterations (docs/optimizers.md; the exact rule of
- * ../shared/docs/algorithms.md §2.3–2.4, the "pcode" form). One call of {@link DecentralizedOptimizer#step} is
+ * DeTAG (Lu &amp; De Sa, ICML 2021), by phases of R iterations (docs/optimizers.md; the authors' "pcode" form).
+ * One call of {@link DecentralizedOptimizer#step} is
  * one iteration: one minibatch gradient per worker, accumulated at the phase's fixed x, and one accelerated
  * gossip round on the copies Z_x and Z_y. At the end of the phase:
  * <pre>
  *   X ← AG_R(X) − α·AG_R(Y)          Y ← AG_R(Y) + G̃_k − G̃_{k−1}
  *   AG: Z⁽ʳ⁺¹⁾ = (1+η) W Z⁽ʳ⁾ − η Z⁽ʳ⁻¹⁾,  Z⁽⁻¹⁾ = Z⁽⁰⁾,  η = (1 − √(1−λ²)) / (1 + √(1−λ²)), λ = 1 − spectral gap
  * </pre>
+ * λ comes from the run's {@link SchemeInfo} (the harness's eigenvalue code), not from theory code of its own.
  * Initialisation Y₀ = 0, G̃₋₁ = 0 (the notebook's; the pcode's Y₀ = first gradient leaves a permanent offset in
  * mean(Y)), so phase 0 only gossips. G̃ is the sum of the phase's R minibatch gradients divided by
  * {@code accumulation} = B (default B = R: their mean; B ≠ R rescales the gradient, as the third-party code).
@@ -33,6 +36,8 @@ public final class Detag implements OptimizerProvider {
             "B, the divisor of the phase's gradient buffer; 0: B = R (the buffer is the mean of the phase's R minibatch gradients)");
     static final Parameter ETA = Parameter.real("gossip-eta", -1.0, -1, 1, true,
             "accelerated-gossip momentum eta; -1: from lambda = 1 - spectral gap of W (0 gives plain gossip)");
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
 
     @Override public String name() { return "detag"; }
 
@@ -55,93 +60,117 @@ public final class Detag implements OptimizerProvider {
     }
 
     @Override
-    public DecentralizedOptimizer create(Parameters p) {
+    public OptimizerConfig configure(Parameters p) {
         double lr = p.real("lr");
         double weightDecay = p.real("weight-decay");
-        int roundsGiven = (int) p.integer("rounds");
+        int roundsGiven = p.integer("rounds");
         int accumulationGiven = p.integer("accumulation");
         double etaGiven = p.real("gossip-eta");
         if (etaGiven < 0 && etaGiven != -1) {
-            throw new InvalidInputException("gossip-eta must be -1 (from the spectral gap) or in [0, 1), got " + etaGiven);
+            throw new IllegalArgumentException("gossip-eta must be -1 (from the spectral gap) or in [0, 1), got " + etaGiven);
         }
-        return new DecentralizedOptimizer() {
-            int rounds;
-            double eta;
-            int r; // iteration within the phase, 0 … R−1
-            WorkerMatrix y, zx, zxPrev, zy, zyPrev, acc, accPrev, g, tmp;
+        return new OptimizerConfig() {
+            @Override
+            public StateSize stateSize(int workers, long parameters) {
+                return StateSize.matrices(MATRICES);
+            }
 
-            private void prepare(GossipScheme s, WorkerMatrix x) {
+            @Override
+            public DecentralizedOptimizer start(RunContext run) {
+                SchemeInfo s = run.scheme();
                 double lambda;
                 if (etaGiven >= 0 && roundsGiven > 0) {
                     lambda = Double.NaN;
                 } else if (s.period() != 1) {
-                    throw new InvalidInputException("detag: the accelerated gossip is tuned to a static W; for a time-varying "
+                    throw new IllegalArgumentException("the accelerated gossip is tuned to a static W; for a time-varying "
                             + "topology give rounds=R and gossip-eta=E (0: plain gossip)");
                 } else {
-                    lambda = 1 - SpectralGap.of(s);
+                    lambda = 1 - s.spectralGap();
                 }
-                eta = etaGiven >= 0 ? etaGiven : eta(lambda);
-                rounds = roundsGiven > 0 ? roundsGiven : rounds(s.size(), lambda);
-                y = x.zerosLike();
-                zx = x.zerosLike();
-                zxPrev = x.zerosLike();
-                zy = x.zerosLike();
-                zyPrev = x.zerosLike();
-                acc = x.zerosLike();
-                accPrev = x.zerosLike();
-                g = x.zerosLike();
-                tmp = x.zerosLike();
-            }
-
-            @Override
-            public void step(StepContext c, WorkerMatrix x) {
-                if (y == null) {
-                    prepare(c.scheme(), x);
-                }
-                if (r == 0) { // phase start: Z⁽⁻¹⁾ = Z⁽⁰⁾
-                    zx.assign(x);
-                    zxPrev.assign(x);
-                    zy.assign(y);
-                    zyPrev.assign(y);
-                    acc.setZero();
-                }
-                LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay); // at the phase's fixed x
-                acc.addScaled(1.0 / (accumulationGiven > 0 ? accumulationGiven : rounds), g);
-                GossipMatrix w = c.scheme().matrix(c.step());
-                accelerated(w, eta, true);
-                accelerated(w, eta, false);
-                if (++r == rounds) {
-                    r = 0;
-                    x.assign(zx); // X ← AG_R(X) − α AG_R(Y)
-                    x.addScaled(-lr * c.learningRateScale(), zy);
-                    y.assign(zy); // Y ← AG_R(Y) + G̃_k − G̃_{k−1}
-                    y.addScaled(1, acc);
-                    y.addScaled(-1, accPrev);
-                    WorkerMatrix t = accPrev;
-                    accPrev = acc;
-                    acc = t;
-                }
-            }
-
-            /** One round Z ← (1+η) W Z − η Z_prev on the x copies or the y copies (buffers rotate, no copies). */
-            private void accelerated(GossipMatrix w, double e, boolean onX) {
-                WorkerMatrix z = onX ? zx : zy;
-                WorkerMatrix prev = onX ? zxPrev : zyPrev;
-                if (e != 0) {
-                    z.mix(w, tmp, 1 + e, -e, prev); // one pass where the backend fuses it
-                } else {
-                    z.mix(w, tmp);
-                }
-                WorkerMatrix next = tmp;
-                tmp = prev;
-                if (onX) {
-                    zxPrev = z;
-                    zx = next;
-                } else {
-                    zyPrev = z;
-                    zy = next;
-                }
+                int rounds = roundsGiven > 0 ? roundsGiven : rounds(s.size(), lambda);
+                return new Run(lr, weightDecay, rounds, accumulationGiven > 0 ? accumulationGiven : rounds,
+                        etaGiven >= 0 ? etaGiven : eta(lambda), run);
             }
         };
+    }
+
+    /** The n × P matrices of a run: Y, the two pairs of accelerated-gossip copies, two gradient buffers, g, scratch. */
+    static final int MATRICES = 9;
+
+    /** One run of DeTAG. */
+    private static final class Run implements DecentralizedOptimizer {
+        private final double lr;
+        private final double weightDecay;
+        private final int rounds;
+        private final int accumulation;
+        private final double eta;
+        private final WorkerMatrix y;
+        private final WorkerMatrix g;
+        private WorkerMatrix zx, zxPrev, zy, zyPrev, acc, accPrev, tmp;
+        private int r; // iteration within the phase, 0 … R−1
+
+        Run(double lr, double weightDecay, int rounds, int accumulation, double eta, RunContext run) {
+            this.lr = lr;
+            this.weightDecay = weightDecay;
+            this.rounds = rounds;
+            this.accumulation = accumulation;
+            this.eta = eta;
+            y = run.newMatrix();
+            zx = run.newMatrix();
+            zxPrev = run.newMatrix();
+            zy = run.newMatrix();
+            zyPrev = run.newMatrix();
+            acc = run.newMatrix();
+            accPrev = run.newMatrix();
+            g = run.newMatrix();
+            tmp = run.newMatrix();
+        }
+
+        @Override
+        public void step(StepContext c, WorkerMatrix x) {
+            if (r == 0) { // phase start: Z⁽⁻¹⁾ = Z⁽⁰⁾
+                zx.assign(x);
+                zxPrev.assign(x);
+                zy.assign(y);
+                zyPrev.assign(y);
+                acc.setZero();
+            }
+            LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay); // at the phase's fixed x
+            acc.addScaled(1.0 / accumulation, g);
+            GossipMatrix w = c.scheme().matrix(c.step());
+            accelerated(w, eta, true);
+            accelerated(w, eta, false);
+            if (++r == rounds) {
+                r = 0;
+                x.assign(zx); // X ← AG_R(X) − α AG_R(Y)
+                x.addScaled(-lr * c.learningRateScale(), zy);
+                y.assign(zy); // Y ← AG_R(Y) + G̃_k − G̃_{k−1}
+                y.addScaled(1, acc);
+                y.addScaled(-1, accPrev);
+                WorkerMatrix t = accPrev;
+                accPrev = acc;
+                acc = t;
+            }
+        }
+
+        /** One round Z ← (1+η) W Z − η Z_prev on the x copies or the y copies (buffers rotate, no copies). */
+        private void accelerated(GossipMatrix w, double e, boolean onX) {
+            WorkerMatrix z = onX ? zx : zy;
+            WorkerMatrix prev = onX ? zxPrev : zyPrev;
+            if (e != 0) {
+                z.mix(w, tmp, 1 + e, -e, prev); // one pass where the backend fuses it
+            } else {
+                z.mix(w, tmp);
+            }
+            WorkerMatrix next = tmp;
+            tmp = prev;
+            if (onX) {
+                zxPrev = z;
+                zx = next;
+            } else {
+                zyPrev = z;
+                zy = next;
+            }
+        }
     }
 }

@@ -9,13 +9,13 @@ import org.tidl.api.WorkerMatrix;
  */
 public final class DsgdAtc extends SgdFamily {
     public DsgdAtc() {
-        super("dsgd-atc", "D-SGD adapt-then-combine: x <- W (x - lr * g(x)) (the paper's code; Eq. 7 is exact for it)");
+        super("dsgd-atc", "D-SGD adapt-then-combine: x <- W (x - lr * g(x)) (the paper's code; Eq. 7 is exact for it)", true);
     }
 
     @Override
     void step(LocalSgd sgd, StepContext c, WorkerMatrix x) {
         WorkerMatrix d = sgd.direction(c, x);
         x.addScaled(-sgd.stepSize(c), d);
-        x.mixInPlace(c.scheme().matrix(c.step()), sgd.scratch(x));
+        x.mixInPlace(c.scheme().matrix(c.step()), sgd.scratch());
     }
 }

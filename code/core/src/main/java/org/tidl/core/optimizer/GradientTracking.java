@@ -3,9 +3,13 @@ package org.tidl.core.optimizer;
 import java.util.List;
 import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipMatrix;
+import org.tidl.api.OptimizerConfig;
 import org.tidl.api.OptimizerProvider;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
+import org.tidl.api.RunContext;
+import org.tidl.api.StateSize;
 import org.tidl.api.StepContext;
 import org.tidl.api.WorkerMatrix;
 
@@ -28,39 +32,63 @@ public final class GradientTracking implements OptimizerProvider {
         return "gradient tracking (DIGing): x <- W x - lr * y, y <- W y + g(x_new) - g(x_old), y0 = g(x0); two gossips per step";
     }
 
+    @Override public int apiVersion() { return PluginApi.VERSION; }
+
     @Override public List<Parameter> parameters() { return List.of(LocalSgd.LR, LocalSgd.WEIGHT_DECAY); }
 
     @Override
-    public DecentralizedOptimizer create(Parameters p) {
+    public OptimizerConfig configure(Parameters p) {
         double lr = p.real("lr");
         double weightDecay = p.real("weight-decay");
-        return new DecentralizedOptimizer() {
-            private WorkerMatrix y;
-            private WorkerMatrix g;    // the oracle writes here; g and gOld swap roles every step
-            private WorkerMatrix gOld;
-            private WorkerMatrix tmp;
+        return new OptimizerConfig() {
+            @Override
+            public StateSize stateSize(int workers, long parameters) {
+                return StateSize.matrices(4); // y, g, g_old, the gossip scratch
+            }
 
             @Override
-            public void step(StepContext c, WorkerMatrix x) {
-                if (y == null) {
-                    y = x.zerosLike();
-                    g = x.zerosLike();
-                    gOld = x.zerosLike();
-                    tmp = x.zerosLike();
-                    LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay);
-                    y.assign(g);
-                    gOld.assign(g);
-                }
-                GossipMatrix w = c.scheme().matrix(c.step());
-                x.mixInPlace(w, tmp);
-                x.addScaled(-lr * c.learningRateScale(), y);
-                LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay);
-                y.mixInPlace(w, tmp);
-                y.addScaled(1, g, -1, gOld); // (W y + g) − g_old, one pass where the backend fuses it
-                WorkerMatrix t = gOld; // the new gradient becomes the old one: swap, no copy
-                gOld = g;
-                g = t;
+            public DecentralizedOptimizer start(RunContext run) {
+                return new Run(lr, weightDecay, run);
             }
         };
+    }
+
+    /** One run: the tracker and the two gradients. */
+    private static final class Run implements DecentralizedOptimizer {
+        private final double lr;
+        private final double weightDecay;
+        private final WorkerMatrix y;
+        private final WorkerMatrix tmp;
+        private WorkerMatrix g;    // the oracle writes here; g and gOld swap roles every step
+        private WorkerMatrix gOld;
+        private boolean tracking;  // y₀ = g(x₀) is set (at the first step: it is an oracle call)
+
+        Run(double lr, double weightDecay, RunContext run) {
+            this.lr = lr;
+            this.weightDecay = weightDecay;
+            this.y = run.newMatrix();
+            this.g = run.newMatrix();
+            this.gOld = run.newMatrix();
+            this.tmp = run.newMatrix();
+        }
+
+        @Override
+        public void step(StepContext c, WorkerMatrix x) {
+            if (!tracking) {
+                LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay);
+                y.assign(g);
+                gOld.assign(g);
+                tracking = true;
+            }
+            GossipMatrix w = c.scheme().matrix(c.step());
+            x.mixInPlace(w, tmp);
+            x.addScaled(-lr * c.learningRateScale(), y);
+            LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay);
+            y.mixInPlace(w, tmp);
+            y.addScaled(1, g, -1, gOld); // (W y + g) − g_old, one pass where the backend fuses it
+            WorkerMatrix t = gOld; // the new gradient becomes the old one: swap, no copy
+            gOld = g;
+            g = t;
+        }
     }
 }

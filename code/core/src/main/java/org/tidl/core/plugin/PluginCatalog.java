@@ -20,9 +20,11 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.tidl.api.Parameter;
+import org.tidl.api.PluginApi;
 import org.tidl.core.Messages;
 
 /**
@@ -35,7 +37,9 @@ import org.tidl.core.Messages;
  * for a newer Java, a dependency missing from the jar), cannot be instantiated, or whose name, description or
  * parameters throw, or whose name is taken, is skipped with a one-line warning naming its jar and class; the
  * rest stay usable. The description and parameters are read here once, so later calls never reach a plugin
- * that failed.
+ * that failed. A provider built against another plugin API than {@link PluginApi#VERSION} (its {@code apiVersion()};
+ * a class compiled against API 1 has none) is skipped the same way, with the version it needs; its name is kept so
+ * that asking for it says why it is missing.
  */
 public final class PluginCatalog<T> {
 
@@ -47,12 +51,15 @@ public final class PluginCatalog<T> {
 
     private final String kind;
     private final Map<String, ProviderEntry<T>> byName;
+    private final Map<String, String> refused;
     private final List<String> warnings;
     private final List<Path> jars;
 
-    private PluginCatalog(String kind, Map<String, ProviderEntry<T>> byName, List<String> warnings, List<Path> jars) {
+    private PluginCatalog(String kind, Map<String, ProviderEntry<T>> byName, Map<String, String> refused,
+                          List<String> warnings, List<Path> jars) {
         this.kind = kind;
         this.byName = Collections.unmodifiableMap(byName);
+        this.refused = Collections.unmodifiableMap(refused);
         this.warnings = List.copyOf(warnings);
         this.jars = List.copyOf(jars);
     }
@@ -63,19 +70,20 @@ public final class PluginCatalog<T> {
      * @param nameOf       reads a provider's name (called inside the error guard)
      * @param describe     reads a provider's one-line description (inside the guard)
      * @param parametersOf reads a provider's declared parameters (inside the guard)
+     * @param versionOf    reads the plugin API version a provider was built against ({@code apiVersion()})
      * @param folders      plugin folders (see {@link PluginFolders}); one that is not a folder is reported
      */
     public static <T> PluginCatalog<T> load(Class<T> service, String kind, Function<T, String> nameOf,
                                             Function<T, String> describe, Function<T, List<Parameter>> parametersOf,
-                                            List<Path> folders) {
-        Loader<T> l = new Loader<>(service, kind, nameOf, describe, parametersOf);
+                                            ToIntFunction<T> versionOf, List<Path> folders) {
+        Loader<T> l = new Loader<>(service, kind, nameOf, describe, parametersOf, versionOf);
         ClassLoader app = PluginCatalog.class.getClassLoader();
         l.builtIns(app);
         List<Path> jars = jarsIn(folders, l.warnings);
         for (Path jar : jars) {
             l.jar(jar, app);
         }
-        return new PluginCatalog<>(kind, l.byName, l.warnings, jars);
+        return new PluginCatalog<>(kind, l.byName, l.refused, l.warnings, jars);
     }
 
     /** One discovery pass. */
@@ -85,16 +93,19 @@ public final class PluginCatalog<T> {
         final Function<T, String> nameOf;
         final Function<T, String> describe;
         final Function<T, List<Parameter>> parametersOf;
+        final ToIntFunction<T> versionOf;
         final Map<String, ProviderEntry<T>> byName = new LinkedHashMap<>();
+        final Map<String, String> refused = new LinkedHashMap<>();
         final List<String> warnings = new ArrayList<>();
 
         Loader(Class<T> service, String kind, Function<T, String> nameOf, Function<T, String> describe,
-               Function<T, List<Parameter>> parametersOf) {
+               Function<T, List<Parameter>> parametersOf, ToIntFunction<T> versionOf) {
             this.service = service;
             this.kind = kind;
             this.nameOf = nameOf;
             this.describe = describe;
             this.parametersOf = parametersOf;
+            this.versionOf = versionOf;
         }
 
         /** The class path's providers, through ServiceLoader; a LinkageError skips one provider, not all. */
@@ -186,6 +197,20 @@ public final class PluginCatalog<T> {
         private void register(T instance, String origin, String className) {
             String where = (ProviderEntry.BUILT_IN.equals(origin) ? ProviderEntry.BUILT_IN : "plugin " + origin)
                     + ", class " + className;
+            String versionProblem = versionProblem(versionOf, instance);
+            if (versionProblem != null) {
+                String skipped = where + ": skipped: " + versionProblem;
+                warnings.add(skipped);
+                try {
+                    String name = nameOf.apply(instance); // API 1 had name(): remember why it is missing
+                    if (name != null && !refused.containsKey(name)) {
+                        refused.put(name, skipped);
+                    }
+                } catch (Throwable e) {
+                    // no name to remember
+                }
+                return;
+            }
             String name;
             String description;
             List<Parameter> parameters;
@@ -211,6 +236,36 @@ public final class PluginCatalog<T> {
             byName.put(name, new ProviderEntry<>(instance, name, origin, className,
                     description == null ? "" : Messages.oneLine(description), parameters));
         }
+    }
+
+    /**
+     * Why a provider cannot be used with this API, or null when it can: built against API 1 (no {@code apiVersion()},
+     * which calling reports as an AbstractMethodError), or an API version other than {@link PluginApi#VERSION}.
+     */
+    private static <T> String versionProblem(ToIntFunction<T> versionOf, T instance) {
+        int version;
+        try {
+            version = versionOf.applyAsInt(instance);
+        } catch (AbstractMethodError e) {
+            version = 1;
+        } catch (Throwable e) {
+            return "apiVersion() failed: " + describe(e);
+        }
+        return versionMessage(version);
+    }
+
+    /** The refusal for a provider built against plugin API {@code version}, or null for this API's version. */
+    static String versionMessage(int version) {
+        if (version == PluginApi.VERSION) {
+            return null;
+        }
+        if (version < PluginApi.VERSION) {
+            return "built against plugin API " + version + "; this tidl needs API " + PluginApi.VERSION
+                    + ": rebuild against tidl-api " + PluginApi.VERSION + " (docs/plugins.md)";
+        }
+        return "built against plugin API " + version + "; this tidl supports API " + PluginApi.VERSION
+                + ": use a tidl that supports API " + version + ", or rebuild against tidl-api " + PluginApi.VERSION
+                + " (docs/plugins.md)";
     }
 
     /** Every *.jar of the folders, sorted within a folder; a path that is not a folder is reported. */
@@ -293,6 +348,14 @@ public final class PluginCatalog<T> {
 
     public ProviderEntry<T> find(String name) {
         return byName.get(name);
+    }
+
+    /**
+     * Why a provider of this name was skipped although its jar offered it (built against another plugin API), as
+     * the warning said it; null when no provider of that name was refused.
+     */
+    public String refusal(String name) {
+        return refused.get(name);
     }
 
     /** The plugin jars found in the plugin folders, in loading order (a result's provenance lists them). */

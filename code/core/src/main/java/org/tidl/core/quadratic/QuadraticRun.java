@@ -2,10 +2,10 @@ package org.tidl.core.quadratic;
 
 import java.util.SplittableRandom;
 import org.tidl.api.ArrayWorkerMatrix;
-import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Seeds;
 import org.tidl.api.WorkerMatrix;
+import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.run.StepRunner;
 
 /**
@@ -24,9 +24,10 @@ public record QuadraticRun(double[] loss, int stepsToTarget, boolean diverged) {
     public static final double DIVERGENCE = 1e6;
 
     /**
-     * @param target stop when the loss falls below it (0: run all {@code steps})
+     * @param optimizer started here, for this run, with {@code seed} as the run's seed
+     * @param target    stop when the loss falls below it (0: run all {@code steps})
      */
-    public static QuadraticRun simulate(GossipScheme scheme, DecentralizedOptimizer optimizer, int dim, int batch,
+    public static QuadraticRun simulate(GossipScheme scheme, OptimizerRegistry.Optimizer optimizer, int dim, int batch,
                                         int steps, double target, long seed) {
         int n = scheme.size();
         ArrayWorkerMatrix x = new ArrayWorkerMatrix(n, dim);
@@ -45,7 +46,7 @@ public record QuadraticRun(double[] loss, int stepsToTarget, boolean diverged) {
         }
         IsotropicQuadraticOracle oracle = new IsotropicQuadraticOracle(n, dim, batch, seed);
         LossRecorder recorder = new LossRecorder(steps, target);
-        StepRunner.Outcome outcome = StepRunner.of(scheme, oracle).run(optimizer, x, steps, recorder);
+        StepRunner.Outcome outcome = StepRunner.of(scheme, oracle).run(optimizer.start(x, scheme, seed), x, steps, recorder);
         if (!outcome.stopped()) {
             return new QuadraticRun(recorder.loss, -1, false);
         }

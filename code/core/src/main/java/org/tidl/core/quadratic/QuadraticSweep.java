@@ -7,6 +7,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.tidl.api.GossipScheme;
+import org.tidl.api.StateSize;
+import org.tidl.core.InsufficientMemoryException;
 import org.tidl.core.OptimizerRegistry;
 
 /**
@@ -23,27 +25,31 @@ public final class QuadraticSweep {
     private QuadraticSweep() {
     }
 
-    /** Worker matrices a run holds at least (iterate, oracle gradient, gossip buffer, optimizer state). */
-    static final int MATRICES_PER_RUN = 4;
-
     /**
-     * Refuses, with the numbers, a sweep whose runs cannot fit: one worker matrix is a single array of
-     * n·dim doubles, and {@code concurrent} runs hold at least {@value #MATRICES_PER_RUN} of them each.
+     * Refuses, with the numbers, a sweep whose runs cannot fit, before any starts: one worker matrix is a single
+     * array of n·dim doubles (at most {@code Integer.MAX_VALUE - 8}: exit 2), and {@code concurrent} runs each
+     * hold the iterate and the state their optimizer declares ({@link org.tidl.api.OptimizerConfig#stateSize});
+     * more than the Java heap is {@link InsufficientMemoryException} (exit 3), naming the setting to change.
      */
-    public static void requireFits(int workers, int dim, int concurrent) {
-        long values = (long) workers * dim;
-        if (values > Integer.MAX_VALUE - 8) {
-            throw new org.tidl.core.InvalidInputException("workers × dim = " + workers + " × " + dim + " = " + values
-                    + " values, but one worker matrix holds at most " + (Integer.MAX_VALUE - 8)
-                    + " (dim <= " + (Integer.MAX_VALUE - 8) / workers + " for " + workers + " workers)");
-        }
-        long bytes = 8L * values * MATRICES_PER_RUN * concurrent;
-        long max = Runtime.getRuntime().maxMemory();
-        if (bytes > max) {
-            throw org.tidl.core.InvalidInputException.mentioning(concurrent + " simultaneous runs of " + workers + " workers × dim "
-                    + dim + " need at least " + MATRICES_PER_RUN + " × 8 bytes × " + values + " each = " + (bytes >> 20)
-                    + " MiB; the Java heap allows " + (max >> 20) + " MiB (use fewer {threads}, a smaller {dim} or"
-                    + " {workers}, or raise TIDL_HEAP)", "threads", "dim", "workers");
+    public static void requireFits(List<Cell> cells, int concurrent) {
+        for (Cell c : cells) {
+            int workers = c.scheme().size();
+            long values = (long) workers * c.dim();
+            if (values > Integer.MAX_VALUE - 8) {
+                throw new org.tidl.core.InvalidInputException("workers × dim = " + workers + " × " + c.dim() + " = "
+                        + values + " values, but one worker matrix holds at most " + (Integer.MAX_VALUE - 8)
+                        + " (dim <= " + (Integer.MAX_VALUE - 8) / workers + " for " + workers + " workers)");
+            }
+            StateSize state = c.optimizer().stateSize(workers, c.dim());
+            double bytes = 8.0 * ((double) values + state.values(workers, c.dim())) * concurrent; // no overflow
+            long max = Runtime.getRuntime().maxMemory();
+            if (bytes > max) {
+                throw new InsufficientMemoryException(concurrent + " simultaneous runs of " + workers + " workers × dim "
+                        + c.dim() + " with optimizer '" + c.optimizer().spec().text() + "' (the iterate and the "
+                        + state.matrices() + " matrices it declares) need at least " + (long) (bytes / (1 << 20))
+                        + " MiB; the Java heap allows " + (max >> 20) + " MiB: raise TIDL_HEAP, or use fewer --threads,"
+                        + " a smaller --dim or fewer --workers");
+            }
         }
     }
 
@@ -58,7 +64,7 @@ public final class QuadraticSweep {
                 Cell c = cells.get(k);
                 List<QuadraticRun> runs = new ArrayList<>(seeds);
                 for (int s = 0; s < seeds; s++) {
-                    runs.add(QuadraticRun.simulate(c.scheme(), c.optimizer().newRun(), c.dim(), c.batch(), c.steps(),
+                    runs.add(QuadraticRun.simulate(c.scheme(), c.optimizer(), c.dim(), c.batch(), c.steps(),
                             c.target(), seed + s));
                 }
                 out[k] = QuadraticSummary.of(runs);

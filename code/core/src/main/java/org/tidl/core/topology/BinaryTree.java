@@ -2,18 +2,22 @@ package org.tidl.core.topology;
 
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /**
  * REF {@code BinaryTreeTopology}: worker w ≥ 1 has parent ⌊w/2⌋ and children 2w, 2w+1 (< n); worker 0 is an
  * extra root whose single child is 1. Max-degree weights; n = 1 is a single worker.
  */
 public final class BinaryTree implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "binary-tree"; }
     @Override public String description() { return "binary tree as the paper's code: w ~ w/2, 2w, 2w+1, with extra root 0 above 1"; }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         int[][] nb = new int[n][];
         for (int w = 0; w < n; w++) {
             if (n < 2) {

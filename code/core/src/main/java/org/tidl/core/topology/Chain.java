@@ -3,7 +3,9 @@ package org.tidl.core.topology;
 import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /**
  * Path 0 — 1 — … — (n−1) (REF {@code ChainTopology}); n = 1 is a single worker.
@@ -13,11 +15,13 @@ import org.tidl.api.TopologyProvider;
  * (2/n) cos²(πk(i+½)/n) otherwise. For n = 2, W = J/2.
  */
 public final class Chain implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "chain"; }
     @Override public String description() { return "path graph 0-1-...-(n-1), max-degree weights"; }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         if (n <= 2) {
             double[] values = n == 1 ? new double[] {1} : new double[] {1, 0};
             long[] mult = n == 1 ? new long[] {1} : new long[] {1, 1};

@@ -4,13 +4,17 @@ import java.util.List;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /**
  * Circulant graph C_n(a, b, …): i ~ i±a, i±b (mod n), max-degree weights with duplicates counted in the
  * degree. {@code offsets=1,8} at n = 32 is REF {@code TorusTopology(4, 8)}, the paper's "Torus (4x8)".
  */
 public final class Circulant implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "circulant"; }
     @Override public String description() { return "circulant graph i ~ i±a, i±b, ... (mod n); offsets=1,8 is the paper's 'Torus (4x8)'"; }
 
@@ -20,7 +24,7 @@ public final class Circulant implements TopologyProvider {
     }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         int[] offsets = p.integers("offsets");
         int[][] nb = new int[2 * offsets.length][];
         for (int k = 0; k < offsets.length; k++) {

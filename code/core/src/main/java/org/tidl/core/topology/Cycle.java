@@ -1,36 +1,34 @@
 package org.tidl.core.topology;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
-import org.tidl.core.TopologyRegistry;
+import org.tidl.api.TopologyResolver;
 
 /**
  * Cycles through other topologies (the reproduction repo's {@code CycleChangingGraph}):
- * W(t) = topos[t mod K].W(t div K). Built-in topologies only, separated by '|' ({@code of=star|two-cliques|ring});
- * inside one of them write ';' for ','. Periodic when all of them are: period K · lcm(their periods).
+ * W(t) = topos[t mod K].W(t div K). Any topologies, plugins included, built through the {@link TopologyResolver}
+ * ({@code of=[star,two-cliques,torus:rows=4,cols=8]}; the deprecated {@code of=star|torus:rows=4;cols=8} is still
+ * read). Periodic when all of them are: period K · lcm(their periods).
  */
 public final class Cycle implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "cycle"; }
-    @Override public String description() { return "cycle through built-in topologies: W(t) = topos[t mod K].W(t div K)"; }
+    @Override public String description() { return "cycle through topologies: W(t) = topos[t mod K].W(t div K)"; }
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(Parameter.text("of", null, "built-in topology specs separated by '|' (';' for ',' inside one)"));
+        return List.of(Parameter.text("of", null,
+                "topology specs, any topology, a nested one with parameters in brackets: of=[ring,star,torus:rows=4,cols=8]"));
     }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
-        List<GossipScheme> parts = new ArrayList<>();
-        for (String spec : p.text("of").split("\\|")) {
-            if (spec.isBlank()) {
-                throw new IllegalArgumentException("of: empty topology in '" + p.text("of") + "'");
-            }
-            parts.add(TopologyRegistry.builtIn().build(spec.strip().replace(';', ','), n).scheme());
-        }
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
+        List<GossipScheme> parts = topologies.schemes(p.text("of"), n);
         int k = parts.size();
         long lcm = 1;
         boolean periodic = true;

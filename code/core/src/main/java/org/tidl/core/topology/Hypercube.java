@@ -2,15 +2,19 @@ package org.tidl.core.topology;
 
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /** i ~ i XOR 2^j for j < log2 n, weights 1/(log2 n + 1) (REF {@code HyperCubeTopology}). */
 public final class Hypercube implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "hypercube"; }
     @Override public String description() { return "i ~ i XOR 2^j, n a power of 2, weights 1/(log2 n + 1)"; }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         int d = Require.log2Exact(name(), n);
         if (d == 0) {
             return ConvolutionScheme.of(new int[] {1}, ConvolutionScheme.Step.mixture(0));

@@ -7,14 +7,14 @@ import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
-import org.tidl.core.InvalidInputException;
-import org.tidl.core.TopologyRegistry;
+import org.tidl.api.TopologyResolver;
 import org.tidl.core.linalg.Dense;
 
 /**
- * MATCHA (Wang et al. 2019; ../shared/docs/algorithms.md §1.3): the base graph is split into matchings
+ * MATCHA (Wang et al. 2019): the base graph is split into matchings
  * L_1 … L_M (greedy edge colouring); at step t each matching is active with probability p_j, independently, from
  * the stream {@link Seeds} derives from (seed, t), and W(t) = I − α Σ_j B_j(t) L_j.
  * <ul>
@@ -24,10 +24,12 @@ import org.tidl.core.linalg.Dense;
  *       quantity the authors' SDP bounds (L_j² = 2L_j for a matching), searched on [0, 1/Δ]: the cap keeps every
  *       W(t) non-negative (Δ = the base graph's maximum degree), which MATCHA's SDP does not require.</li>
  * </ul>
- * The base is a topology spec with ';' for ',' ({@code base=erdos-renyi:p=0.3;seed=2}); its edges are its
- * W(0)'s non-zero off-diagonal entries.
+ * The base is any static topology, built through the {@link org.tidl.api.TopologyResolver}, in brackets when it
+ * has parameters ({@code base=[erdos-renyi:p=0.3,seed=2]}); its edges are its W(0)'s non-zero off-diagonal entries.
  */
 public final class Matcha implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
 
     @Override public String name() { return "matcha"; }
 
@@ -38,7 +40,7 @@ public final class Matcha implements TopologyProvider {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(Parameter.text("base", "ring", "base topology spec, ';' in place of ','"),
+        return List.of(Parameter.text("base", "ring", "base topology spec (static), in brackets when it has parameters: base=[torus:rows=4,cols=8]"),
                 Parameter.real("budget", 0.5, 0, 1, false, "communication budget C_b: expected share of matchings active"),
                 ErdosRenyi.SEED);
     }
@@ -47,8 +49,8 @@ public final class Matcha implements TopologyProvider {
     public record Design(List<int[][]> matchings, double[] probabilities, double alpha, double rho, double lambda2) { }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
-        Design d = design(n, p.text("base").replace(';', ','), p.real("budget"));
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
+        Design d = design(n, topologies.scheme(p.text("base"), n), p.real("budget"));
         long seed = p.integer("seed");
         return GossipScheme.of(n, GossipScheme.APERIODIC, t -> {
             SplittableRandom rng = Seeds.stream(seed, name(), t);
@@ -68,15 +70,16 @@ public final class Matcha implements TopologyProvider {
         });
     }
 
-    public static Design design(int n, String baseSpec, double budget) {
-        GossipScheme base = TopologyRegistry.builtIn().build(baseSpec, n).scheme();
+    /** The design on the base scheme {@code base} of n workers (static, with at least one edge). */
+    public static Design design(int n, GossipScheme base, double budget) {
         if (base.period() != 1) {
-            throw new InvalidInputException("matcha: base must be a static topology, got '" + baseSpec + "'");
+            throw new IllegalArgumentException("base must be a static topology (period 1), got period "
+                    + (base.period() == GossipScheme.APERIODIC ? "none (random)" : base.period()));
         }
         List<int[][]> matchings = matchings(Dense.of(base.matrix(0)), n);
         int m = matchings.size();
         if (m == 0) {
-            throw new InvalidInputException("matcha: base '" + baseSpec + "' has no edges");
+            throw new IllegalArgumentException("base has no edges");
         }
         double[][] lap = new double[m][];
         for (int j = 0; j < m; j++) {

@@ -7,7 +7,9 @@ import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 import org.tidl.core.Messages;
 import org.tidl.core.io.TextFiles;
 
@@ -16,6 +18,8 @@ import org.tidl.core.io.TextFiles;
  * blank lines and lines starting with '#' are skipped. The harness then checks it is row-stochastic.
  */
 public final class MatrixFile implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "matrix"; }
     @Override public String description() { return "your own static W from a CSV file of n rows of n numbers"; }
 
@@ -25,7 +29,7 @@ public final class MatrixFile implements TopologyProvider {
     }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         Path file = Path.of(p.text("file"));
         List<String> lines = TextFiles.read(file, "matrix file").lines().toList();
         List<double[]> rows = new ArrayList<>();

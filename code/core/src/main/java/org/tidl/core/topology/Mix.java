@@ -4,10 +4,14 @@ import java.util.List;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /** W = α·11ᵀ/n + (1−α)·I: every non-trivial eigenvalue is 1−α, spectral gap α (REF {@code MixTopology}; tight for Eq. 11). */
 public final class Mix implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "mix"; }
     @Override public String description() { return "W = gap*11^T/n + (1-gap)*I, all non-trivial eigenvalues 1-gap"; }
 
@@ -17,7 +21,7 @@ public final class Mix implements TopologyProvider {
     }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         return ConvolutionScheme.of(new int[] {n}, ConvolutionScheme.Step.mixture(p.real("gap")));
     }
 }

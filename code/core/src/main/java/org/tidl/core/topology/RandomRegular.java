@@ -4,11 +4,15 @@ import java.util.List;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /** A random connected d-regular graph (pairing model, seeded), weights 1/(d + 1). */
 public final class RandomRegular implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     static final Parameter DEGREE = Parameter.integer("degree", null, 1, 1_000_000, "degree d of every worker");
 
     @Override public String name() { return "random-regular"; }
@@ -16,7 +20,7 @@ public final class RandomRegular implements TopologyProvider {
     @Override public List<Parameter> parameters() { return List.of(DEGREE, ErdosRenyi.SEED); }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         int d = p.integer("degree");
         if (d >= n || (n * (long) d) % 2 != 0) {
             throw new IllegalArgumentException("needs degree < n and n*degree even (got degree = " + d + ", n = " + n + ")");

@@ -6,24 +6,28 @@ import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
-import org.tidl.core.TopologyRegistry;
+import org.tidl.api.TopologyResolver;
 
 /**
- * AL-DSGD's "dynamic graphs" (../shared/docs/algorithms.md §1.4): G relabelled copies of a base graph,
+ * AL-DSGD's "dynamic graphs" (He, Wang, Choromanska 2024): G relabelled copies of a base graph (any topology,
+ * built through the {@link TopologyResolver}),
  * W_g(t) = P_g W(t) P_gᵀ with P_0 = I and seeded random permutations P_1 … P_{G−1}, used on the authors'
  * schedule: with 2 graphs, even steps use copy 1 and odd steps copy 0; with 3, even steps copy 1, else steps
  * divisible by 3 copy 2, else copy 0 (frequencies 1/2, 1/6, 1/3, as their code); with more, t mod G. Workers
  * thereby talk to more distinct peers while keeping their degree.
  */
 public final class Relabelled implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "relabelled"; }
     @Override public String description() { return "AL-DSGD's dynamic graphs: relabelled copies of a base graph on the authors' schedule"; }
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(Parameter.text("base", "ring", "base topology spec, ';' in place of ','"),
+        return List.of(Parameter.text("base", "ring", "base topology spec, in brackets when it has parameters: base=[torus:rows=4,cols=8]"),
                 Parameter.integer("graphs", 2, 1, 1000, "number of relabelled copies G (copy 0 is the base itself)"),
                 ErdosRenyi.SEED);
     }
@@ -40,8 +44,8 @@ public final class Relabelled implements TopologyProvider {
     }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
-        GossipScheme base = TopologyRegistry.builtIn().build(p.text("base").replace(';', ','), n).scheme();
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
+        GossipScheme base = topologies.scheme(p.text("base"), n);
         int graphs = p.integer("graphs");
         long seed = p.integer("seed");
         int[][] perm = new int[graphs][n];

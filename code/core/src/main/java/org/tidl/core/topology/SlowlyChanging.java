@@ -7,8 +7,10 @@ import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /**
  * The reproduction repo's slowly changing graphs (GOS {@code SlowChangingGraph}, {@code SlowChangingRing},
@@ -22,6 +24,8 @@ import org.tidl.api.TopologyProvider;
  * </ul>
  */
 public abstract class SlowlyChanging implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
 
     static final Parameter K = Parameter.integer("k", 1, 0, 1_000_000, "pairs changed (or extra edges) per step");
 
@@ -53,7 +57,7 @@ public abstract class SlowlyChanging implements TopologyProvider {
         }
 
         @Override
-        public GossipScheme create(int n, Parameters p) {
+        public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
             int k = p.integer("k");
             long seed = p.integer("seed");
             int[][] start = RandomGraphs.connectedErdosRenyi(name(), n, p.real("p"), Seeds.stream(seed, name() + "/start", 0));
@@ -98,7 +102,7 @@ public abstract class SlowlyChanging implements TopologyProvider {
         @Override public String description() { return "ring plus k random chords, redrawn every step (seeded)"; }
 
         @Override
-        public GossipScheme create(int n, Parameters p) {
+        public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
             Require.atLeast(name(), n, 4);
             return redrawnEachStep(name(), n, p, 0, a -> {
                 for (int i = 0; i < n; i++) {
@@ -115,7 +119,7 @@ public abstract class SlowlyChanging implements TopologyProvider {
         @Override public String description() { return "star (centre 0) plus k random leaf-leaf edges, redrawn every step (seeded)"; }
 
         @Override
-        public GossipScheme create(int n, Parameters p) {
+        public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
             Require.atLeast(name(), n, 3);
             return redrawnEachStep(name(), n, p, 1, a -> {
                 for (int i = 1; i < n; i++) {

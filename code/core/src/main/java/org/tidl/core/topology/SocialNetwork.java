@@ -2,13 +2,17 @@ package org.tidl.core.topology;
 
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /**
  * Davis Southern Women graph (networkx {@code davis_southern_women_graph}): 18 women (0–17) and 14 events
  * (18–31), 89 attendance edges, in networkx's node order; max-degree weights (REF {@code SocialNetworkTopology}).
  */
 public final class SocialNetwork implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
 
     /** EVENTS[w] = the events (as node numbers) woman w attended. */
     private static final int[][] EVENTS = {
@@ -23,7 +27,7 @@ public final class SocialNetwork implements TopologyProvider {
     @Override public String description() { return "Davis Southern Women graph, 32 nodes, 89 edges (n must be 32)"; }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         if (n != 32) {
             throw new IllegalArgumentException("social-network has exactly 32 workers, got " + n);
         }

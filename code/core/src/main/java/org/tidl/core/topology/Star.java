@@ -2,7 +2,9 @@ package org.tidl.core.topology;
 
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /**
  * Worker 0 is linked to every other worker; all links 1/n, leaves keep 1 − 1/n (REF {@code StarTopology}).
@@ -12,11 +14,13 @@ import org.tidl.api.TopologyProvider;
  * (n−2)/(n−1).
  */
 public final class Star implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "star"; }
     @Override public String description() { return "worker 0 linked to all others, weights 1/n"; }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         if (n == 1) {
             return new ClosedFormScheme(1, () -> MaxDegreeWeights.fromNeighbors(new int[][] {{}}), new double[] {1},
                     new long[] {1}, (i, out) -> out[0] = 1, m -> new int[] {0});

@@ -4,8 +4,10 @@ import java.util.List;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.Seeds;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /**
  * A fresh connected G(n, p) at every step, drawn from the stream {@link Seeds} derives from (seed, t), so W(t)
@@ -13,12 +15,14 @@ import org.tidl.api.TopologyProvider;
  * {@code --method simulate}.
  */
 public final class TimeVaryingErdosRenyi implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "time-varying-erdos-renyi"; }
     @Override public String description() { return "a fresh connected G(n, p) every step (seeded), max-degree weights; aperiodic"; }
     @Override public List<Parameter> parameters() { return List.of(ErdosRenyi.P, ErdosRenyi.SEED); }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         double prob = p.real("p");
         long seed = p.integer("seed");
         GossipScheme scheme = GossipScheme.of(n, GossipScheme.APERIODIC, t -> MaxDegreeWeights.fromNeighbors(

@@ -5,8 +5,10 @@ import java.util.Optional;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.SpectralSymbol;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /**
  * The true 2-D torus Z_rows × Z_cols: worker r·cols + c ~ (r±1, c), (r, c±1). Max-degree weights, with the
@@ -14,6 +16,8 @@ import org.tidl.api.TopologyProvider;
  * The paper's "Torus (4x8)" is not this graph but {@code circulant:offsets=1,8}.
  */
 public final class Torus implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "torus"; }
     @Override public String description() { return "true 2-D torus rows x cols (n = rows*cols), max-degree weights"; }
 
@@ -25,7 +29,7 @@ public final class Torus implements TopologyProvider {
     }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         int rows = p.integer("rows");
         int cols = p.integer("cols");
         if (rows == 0 && cols == 0) {

@@ -5,13 +5,17 @@ import java.util.List;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /**
  * REF {@code TreeTopology(n, max_degree=D)}: a balanced tree filled layer by layer in worker order; the root
  * has D children and every other inner worker D−1 children and a parent, so inner degrees are all D.
  */
 public final class Tree implements TopologyProvider {
+
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "tree"; }
     @Override public String description() { return "balanced tree of degree D filled layer by layer (the paper code's TreeTopology)"; }
 
@@ -21,7 +25,7 @@ public final class Tree implements TopologyProvider {
     }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) {
         int d = p.integer("degree");
         List<List<Integer>> nb = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -27,9 +27,9 @@ class AlDsgdMatchaTest {
     @Test
     void oneStepOnARingMatchesTheFormula() {
         GossipScheme ring = TopologyRegistry.builtIn().build("ring", 4).scheme();
-        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve("al-dsgd", Map.of("lr", "0")).newRun();
         double[] x0 = {1, 10, 100, 1000};
         ArrayWorkerMatrix x = new ArrayWorkerMatrix(4, 1);
+        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve("al-dsgd", Map.of("lr", "0")).start(x, ring, 1);
         for (int i = 0; i < 4; i++) {
             x.set(i, 0, x0[i]);
         }
@@ -49,7 +49,7 @@ class AlDsgdMatchaTest {
     @Test
     void matchaRespectsTheBudgetAndImprovesConnectivity() {
         int n = 16;
-        Matcha.Design d = Matcha.design(n, "erdos-renyi:p=0.4,seed=3", 0.5);
+        Matcha.Design d = Matcha.design(n, TopologyRegistry.builtIn().build("erdos-renyi:p=0.4,seed=3", n).scheme(), 0.5);
         int m = d.matchings().size();
         double sum = 0;
         for (double p : d.probabilities()) {
@@ -70,10 +70,10 @@ class AlDsgdMatchaTest {
         GossipMatrix base = TopologyRegistry.builtIn().build("erdos-renyi:p=0.4,seed=3", n).scheme().matrix(0);
         assertThat(2L * edges).isEqualTo(base.nonZeros() - n);
         // the optimised probabilities beat the uniform ones (p = budget) on λ₂, and the expected W contracts
-        assertThat(d.lambda2()).isGreaterThan(Matcha.design(n, "erdos-renyi:p=0.4,seed=3", 0.5).lambda2() - 1e-12);
+        assertThat(d.lambda2()).isGreaterThan(Matcha.design(n, TopologyRegistry.builtIn().build("erdos-renyi:p=0.4,seed=3", n).scheme(), 0.5).lambda2() - 1e-12);
         assertThat(d.rho()).isLessThan(1).isPositive();
         // the share of active matchings over many steps is Σp / M
-        GossipScheme s = TopologyRegistry.builtIn().build("matcha:base=erdos-renyi:p=0.4;seed=3,budget=0.5,seed=9", n).scheme();
+        GossipScheme s = TopologyRegistry.builtIn().build("matcha:base=[erdos-renyi:p=0.4,seed=3],budget=0.5,seed=9", n).scheme();
         assertThat(s.period()).isEqualTo(GossipScheme.APERIODIC);
         double active = 0;
         int steps = 4000;
@@ -97,8 +97,8 @@ class AlDsgdMatchaTest {
     }
 
     private static double distanceAfter(String optimizer, GossipScheme s) {
-        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", "0.1")).newRun();
         ArrayWorkerMatrix x = new ArrayWorkerMatrix(8, TrackingOptimizersTest.D);
+        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", "0.1")).start(x, s, 1);
         double[] losses = new double[8];
         for (int t = 0; t < 300; t++) {
             opt.step(new StepContext(t, 1, s, TrackingOptimizersTest.ORACLE, losses), x);

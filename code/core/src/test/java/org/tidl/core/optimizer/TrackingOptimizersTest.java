@@ -40,8 +40,9 @@ class TrackingOptimizersTest {
 
     static ArrayWorkerMatrix run(String optimizer, String topology, double lr, int steps) {
         GossipScheme scheme = TopologyRegistry.builtIn().build(topology, N).scheme();
-        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", Double.toString(lr))).newRun();
         ArrayWorkerMatrix x = new ArrayWorkerMatrix(N, D);
+        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(optimizer, Map.of("lr", Double.toString(lr)))
+                .start(x, scheme, 1);
         double[] losses = new double[N];
         for (int t = 0; t < steps; t++) {
             opt.step(new StepContext(t, 1, scheme, ORACLE, losses), x);
@@ -82,8 +83,8 @@ class TrackingOptimizersTest {
         double[] star = oracle.optimum(1e-12);
         GossipScheme ring = TopologyRegistry.builtIn().build("ring", N).scheme();
         for (String[] run : new String[][] {{"gradient-tracking", "0.2", "3000"}, {"detag", "0.5", "6000"}, {"dsgd", "0.2", "3000"}}) {
-            DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(run[0], Map.of("lr", run[1])).newRun();
             ArrayWorkerMatrix x = new ArrayWorkerMatrix(N, 5);
+            DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve(run[0], Map.of("lr", run[1])).start(x, ring, 1);
             double[] losses = new double[N];
             for (int t = 0; t < Integer.parseInt(run[2]); t++) {
                 opt.step(new StepContext(t, 1, ring, oracle, losses), x);
@@ -111,8 +112,9 @@ class TrackingOptimizersTest {
     void detagMeanFollowsDelayedGradientDescent() {
         GossipScheme ring = TopologyRegistry.builtIn().build("ring", N).scheme();
         double alpha = 0.3;
-        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve("detag:rounds=3", Map.of("lr", Double.toString(alpha))).newRun();
         ArrayWorkerMatrix x = new ArrayWorkerMatrix(N, D);
+        DecentralizedOptimizer opt = OptimizerRegistry.builtIn().resolve("detag:rounds=3", Map.of("lr", Double.toString(alpha)))
+                .start(x, ring, 1);
         for (int i = 0; i < N; i++) {
             x.set(i, 0, i); // start away from consensus
         }
@@ -134,9 +136,9 @@ class TrackingOptimizersTest {
         }
         assertThat(m.get(1)).isCloseTo(m.get(0), within(1e-12));
         // B = 2R halves the tracked gradient: the same recursion with α/2
-        DecentralizedOptimizer half = OptimizerRegistry.builtIn().resolve("detag:rounds=3,accumulation=6",
-                Map.of("lr", Double.toString(alpha))).newRun();
         ArrayWorkerMatrix x2 = new ArrayWorkerMatrix(N, D);
+        DecentralizedOptimizer half = OptimizerRegistry.builtIn().resolve("detag:rounds=3,accumulation=6",
+                Map.of("lr", Double.toString(alpha))).start(x2, ring, 1);
         for (int i = 0; i < N; i++) {
             x2.set(i, 0, i);
         }
@@ -200,9 +202,9 @@ class TrackingOptimizersTest {
     /** ‖(operator after R DeTAG gossip rounds) − J‖₂, the operator built column by column (X = I, lr = 0). */
     private static double gossipNorm(int rounds, double eta) {
         GossipScheme scheme = TopologyRegistry.builtIn().build("ring", N).scheme();
-        DecentralizedOptimizer opt = OptimizerRegistry.builtIn()
-                .resolve("detag:rounds=" + rounds + ",gossip-eta=" + eta, Map.of("lr", "0")).newRun();
         ArrayWorkerMatrix x = new ArrayWorkerMatrix(N, N);
+        DecentralizedOptimizer opt = OptimizerRegistry.builtIn()
+                .resolve("detag:rounds=" + rounds + ",gossip-eta=" + eta, Map.of("lr", "0")).start(x, scheme, 1);
         for (int i = 0; i < N; i++) {
             x.set(i, i, 1);
         }

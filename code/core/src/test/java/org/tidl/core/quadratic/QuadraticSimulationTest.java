@@ -25,7 +25,7 @@ class QuadraticSimulationTest {
         OptimizerRegistry.Optimizer o = OPTIMIZERS.resolve(optimizer, Map.of("lr", Double.toString(lr)));
         List<QuadraticRun> out = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
-            out.add(QuadraticRun.simulate(scheme, o.newRun(), dim, 1, steps, target, 1000 + s));
+            out.add(QuadraticRun.simulate(scheme, o, dim, 1, steps, target, 1000 + s));
         }
         return out;
     }

@@ -61,8 +61,8 @@ class StepRunnerTest {
         ArrayWorkerMatrix b = new ArrayWorkerMatrix(4, 5);
         java.util.Arrays.fill(a.data(), 1);
         java.util.Arrays.fill(b.data(), 1);
-        StepRunner.of(RING, new IsotropicQuadraticOracle(4, 5, 2, 3)).run(o.newRun(), a, 50, StepRunner.NONE);
-        DecentralizedOptimizer opt = o.newRun();
+        StepRunner.of(RING, new IsotropicQuadraticOracle(4, 5, 2, 3)).run(o.start(a, RING, 1), a, 50, StepRunner.NONE);
+        DecentralizedOptimizer opt = o.start(b, RING, 1);
         IsotropicQuadraticOracle oracle = new IsotropicQuadraticOracle(4, 5, 2, 3);
         double[] losses = new double[4];
         for (int t = 0; t < 50; t++) {

@@ -100,7 +100,7 @@ class LargeGraphsTest {
     void graphFactsMatchAllPairsBreadthFirstSearch() {
         String[] specs = {"star", "chain", "binary-tree", "tree:degree=4", "two-cliques", "social-network",
             "erdos-renyi:p=0.08,seed=3", "erdos-renyi:p=0.3,seed=4", "barabasi-albert:m=2,seed=5",
-            "random-regular:degree=3,seed=6", "ring", "circulant:offsets=1,5", "cycle:of=star|chain", "solo",
+            "random-regular:degree=3,seed=6", "ring", "circulant:offsets=1,5", "cycle:of=[star,chain]", "solo",
             "fully-connected", "torus:rows=4,cols=8", "hypercube", "time-varying-exponential", "exponential"};
         for (String spec : specs) {
             for (int n : new int[] {32, 64}) {

@@ -194,7 +194,7 @@ class PreciseRateTest {
         }
         List<GossipScheme> schemes = List.of(scheme("ring", 9), scheme("exponential", 10),
                 scheme("unidirectional-ring", 7), scheme("time-varying-exponential", 8), scheme("hypercube", 8),
-                scheme("local-steps:period=3", 6), scheme("star", 9), scheme("cycle:of=star|ring", 8),
+                scheme("local-steps:period=3", 6), scheme("star", 9), scheme("cycle:of=[star,ring]", 8),
                 GossipScheme.fixed(GossipMatrix.fromDense(dense)), scheme("solo", 5), scheme("fully-connected", 6));
         double[][] cases = {{51, 0.09}, {11, 0.4}, {3, 1.0}, {1, 0.5}, {200, 0.01}, {5, 1.8}};
         for (GossipScheme s : schemes) {

@@ -109,10 +109,10 @@ class RandomGraphsTest {
     /** The digest's number for GOS's CycleChangingGraph [Star, TwoCliques, Ring] at n = 16: n_W(0.951) = 11.53. */
     @Test
     void cycleThroughTopologiesMatchesTheReproductionRepo() {
-        GossipScheme s = REGISTRY.build("cycle:of=star|two-cliques|ring", 16).scheme();
+        GossipScheme s = REGISTRY.build("cycle:of=[star,two-cliques,ring]", 16).scheme();
         assertThat(s.period()).isEqualTo(3);
         assertThat(EffectiveNeighbors.of(s).at(0.951, NeighborsMode.MEAN)).isCloseTo(11.53, within(0.005));
-        GossipScheme withTv = REGISTRY.build("cycle:of=ring|time-varying-exponential", 16).scheme();
+        GossipScheme withTv = REGISTRY.build("cycle:of=[ring,time-varying-exponential]", 16).scheme();
         assertThat(withTv.period()).isEqualTo(8);
         assertThat(Dense.of(withTv.matrix(3))).containsExactly(
                 Dense.of(REGISTRY.build("time-varying-exponential", 16).scheme().matrix(1)));

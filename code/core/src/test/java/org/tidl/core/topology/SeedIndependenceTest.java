@@ -68,7 +68,7 @@ class SeedIndependenceTest {
     @Test
     void matcha() {
         // each matching j active independently with probability p_j: Σ P(W)² = Π_j (p_j² + (1 − p_j)²)
-        Matcha.Design d = Matcha.design(8, "ring", 0.8);
+        Matcha.Design d = Matcha.design(8, TopologyRegistry.builtIn().build("ring", 8).scheme(), 0.8);
         double q = 1;
         for (double p : d.probabilities()) {
             q *= p * p + (1 - p) * (1 - p);

@@ -3,9 +3,13 @@ package org.example.tidl;
 import java.util.List;
 import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipMatrix;
+import org.tidl.api.OptimizerConfig;
 import org.tidl.api.OptimizerProvider;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
+import org.tidl.api.RunContext;
+import org.tidl.api.StateSize;
 import org.tidl.api.StepContext;
 import org.tidl.api.WorkerMatrix;
 
@@ -14,6 +18,7 @@ import org.tidl.api.WorkerMatrix;
  * x ← W(t)^rounds (x − η g(x)). Built against the API jar alone.
  */
 public final class MultiGossip implements OptimizerProvider {
+    @Override public int apiVersion() { return PluginApi.VERSION; }
     @Override public String name() { return "multi-gossip"; }
     @Override public String description() { return "example plugin: x <- W^rounds (x - lr * g(x))"; }
 
@@ -24,26 +29,27 @@ public final class MultiGossip implements OptimizerProvider {
     }
 
     @Override
-    public DecentralizedOptimizer create(Parameters p) {
+    public OptimizerConfig configure(Parameters p) { // immutable: shared by every run of this spec
         double lr = p.real("lr");
         int rounds = p.integer("rounds");
-        return new DecentralizedOptimizer() {
-            private WorkerMatrix g;
-            private WorkerMatrix tmp;
+        return new OptimizerConfig() {
+            @Override
+            public StateSize stateSize(int workers, long parameters) {
+                return StateSize.matrices(2); // the gradient and the gossip scratch
+            }
 
             @Override
-            public void step(StepContext c, WorkerMatrix x) {
-                if (g == null) {
-                    g = x.zerosLike();
-                    tmp = x.zerosLike();
-                }
-                c.oracle().gradients(x, g, c.losses());
-                x.addScaled(-lr * c.learningRateScale(), g);
-                GossipMatrix w = c.scheme().matrix(c.step());
-                for (int r = 0; r < rounds; r++) {
-                    x.mix(w, tmp);
-                    x.assign(tmp);
-                }
+            public DecentralizedOptimizer start(RunContext run) { // one run: its state, allocated here
+                WorkerMatrix g = run.newMatrix();
+                WorkerMatrix scratch = run.newMatrix();
+                return (c, x) -> {
+                    c.oracle().gradients(x, g, c.losses());
+                    x.addScaled(-lr * c.learningRateScale(), g);
+                    GossipMatrix w = c.scheme().matrix(c.step());
+                    for (int r = 0; r < rounds; r++) {
+                        x.mixInPlace(w, scratch);
+                    }
+                };
             }
         };
     }

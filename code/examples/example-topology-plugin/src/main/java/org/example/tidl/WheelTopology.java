@@ -5,7 +5,9 @@ import org.tidl.api.GossipMatrix;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Parameter;
 import org.tidl.api.Parameters;
+import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
+import org.tidl.api.TopologyResolver;
 
 /**
  * An example third-party topology: the wheel graph, a hub (worker 0) linked to every worker of a ring
@@ -13,6 +15,11 @@ import org.tidl.api.TopologyProvider;
  * It depends on the tidl-api jar alone.
  */
 public final class WheelTopology implements TopologyProvider {
+
+    @Override
+    public int apiVersion() {
+        return PluginApi.VERSION; // the compiler copies the value: this class records the API it was built against
+    }
 
     @Override
     public String name() {
@@ -30,7 +37,7 @@ public final class WheelTopology implements TopologyProvider {
     }
 
     @Override
-    public GossipScheme create(int n, Parameters p) {
+    public GossipScheme create(int n, Parameters p, TopologyResolver topologies) { // not a composite: no resolver needed
         if (n < 4) {
             throw new IllegalArgumentException("wheel needs workers >= 4, got " + n);
         }

@@ -1,8 +1,8 @@
 package org.tidl.reproduction.beyond;
 
 import org.tidl.api.ArrayWorkerMatrix;
-import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipScheme;
+import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.quadratic.HeterogeneousQuadraticOracle;
 import org.tidl.core.run.StepRunner;
 
@@ -26,8 +26,8 @@ public final class StationaryError {
     private StationaryError() {
     }
 
-    /** The stationary error of one run; +∞ when it diverges. */
-    public static double of(GossipScheme scheme, DecentralizedOptimizer optimizer, Problem p, int steps) {
+    /** The stationary error of one run ({@code optimizer} started here, with the problem's seed); +∞ when it diverges. */
+    public static double of(GossipScheme scheme, OptimizerRegistry.Optimizer optimizer, Problem p, int steps) {
         HeterogeneousQuadraticOracle oracle = new HeterogeneousQuadraticOracle(p.workers(), p.dim(), p.heterogeneity(),
                 p.noise(), p.seed());
         ArrayWorkerMatrix x = new ArrayWorkerMatrix(p.workers(), p.dim());
@@ -35,7 +35,7 @@ public final class StationaryError {
         double[] sum = {0};
         int[] counted = {0};
         boolean[] diverged = {false};
-        StepRunner.of(scheme, oracle).run(optimizer, x, steps, (t, iterate, losses) -> {
+        StepRunner.of(scheme, oracle).run(optimizer.start(x, scheme, p.seed()), x, steps, (t, iterate, losses) -> {
             double e = oracle.distanceToOptimum((ArrayWorkerMatrix) iterate);
             if (!(e < DIVERGENCE)) {
                 diverged[0] = true;

@@ -94,7 +94,7 @@ public final class TrackingStudy implements Study<TrackingStudy.Config, Tracking
         java.util.function.IntToDoubleFunction lr = k -> Math.pow(10, g.from() + (g.to() - g.from()) * k / (g.points() - 1));
         TreeMap<Integer, Double> errors = new TreeMap<>();
         java.util.function.IntConsumer run = k -> errors.put(k, StationaryError.of(s,
-                ctx.optimizers().resolve(opt, Map.of("lr", Double.toString(lr.applyAsDouble(k)))).newRun(), c.problem(), c.steps()));
+                ctx.optimizers().resolve(opt, Map.of("lr", Double.toString(lr.applyAsDouble(k)))), c.problem(), c.steps()));
         for (int k = 0; k < g.points(); k++) {
             run.accept(k);
         }

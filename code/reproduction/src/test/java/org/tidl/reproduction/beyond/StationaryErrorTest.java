@@ -27,7 +27,7 @@ class StationaryErrorTest {
         double sum = 0;
         int seeds = 8;
         for (int s = 0; s < seeds; s++) {
-            sum += StationaryError.of(fc, o.newRun(), new StationaryError.Problem(n, d, 1, sigma, s), 600);
+            sum += StationaryError.of(fc, o, new StationaryError.Problem(n, d, 1, sigma, s), 600);
         }
         double expected = d * lr * sigma * sigma / (n * (2 - lr));
         assertThat(sum / seeds).isCloseTo(expected, within(0.05 * expected));
@@ -38,13 +38,13 @@ class StationaryErrorTest {
     void trackingReachesTheOptimumAndDivergenceIsInfinite() {
         GossipScheme ring = TopologyRegistry.builtIn().build("ring", 8).scheme();
         OptimizerRegistry reg = OptimizerRegistry.builtIn();
-        double tracked = StationaryError.of(ring, reg.resolve("gradient-tracking", Map.of("lr", "0.2")).newRun(),
+        double tracked = StationaryError.of(ring, reg.resolve("gradient-tracking", Map.of("lr", "0.2")),
                 new StationaryError.Problem(8, 5, 1, 0, 3), 2000);
-        double dsgd = StationaryError.of(ring, reg.resolve("dsgd", Map.of("lr", "0.2")).newRun(),
+        double dsgd = StationaryError.of(ring, reg.resolve("dsgd", Map.of("lr", "0.2")),
                 new StationaryError.Problem(8, 5, 1, 0, 3), 600);
         assertThat(tracked).isLessThan(1e-12);
         assertThat(dsgd).isGreaterThan(1e-3); // D-SGD's bias on heterogeneous data (Eq. 23)
-        assertThat(StationaryError.of(ring, reg.resolve("dsgd", Map.of("lr", "2.5")).newRun(),
+        assertThat(StationaryError.of(ring, reg.resolve("dsgd", Map.of("lr", "2.5")),
                 new StationaryError.Problem(8, 5, 1, 1, 3), 300)).isInfinite();
     }
 }

@@ -28,7 +28,7 @@ class TrackingStudyTest {
 
     static double error(String spec, double lr) {
         GossipScheme s = TopologyRegistry.builtIn().build(spec, 32).scheme();
-        return StationaryError.of(s, OptimizerRegistry.builtIn().resolve("dsgd", Map.of("lr", Double.toString(lr))).newRun(), PROBLEM, 300);
+        return StationaryError.of(s, OptimizerRegistry.builtIn().resolve("dsgd", Map.of("lr", Double.toString(lr))), PROBLEM, 300);
     }
 
     /**
