@@ -40,7 +40,7 @@ final class ReproduceCommand implements Command {
                 .addOption(Args.repeated("figure", "NAME", "figure to make (repeatable): " + String.join(", ", Reproductions.names())))
                 .addOption(Args.opt("all", null, "every figure that needs no training (seconds)"))
                 .addOption(Args.opt("deep-learning", null, "the Fashion-MNIST deep-learning figures (" + String.join(", ", fashionFigures())
-                        + "), training what the results folder does not hold yet (with --quick about 24 min from scratch on 2 cores); "
+                        + "), training what the results folder does not hold yet (with --quick about 35 min from scratch on 2 cores); "
                         + "add --all for the others too"))
                 .addOption(Args.opt("fresh", null, "discard the deep-learning figures' earlier training results and train again "
                         + "(default: resume them)"))
