@@ -10,6 +10,7 @@ import org.tidl.core.InvalidInputException;
 import org.tidl.core.NumberLists;
 import org.tidl.core.Topology;
 import org.tidl.core.io.Csv;
+import org.tidl.reproduction.render.TopologyDrawing;
 
 /**
  * {@code ./tidl export}: a topology's gossip matrix W(t) as numbers, or drawn. A command of its own rather than
