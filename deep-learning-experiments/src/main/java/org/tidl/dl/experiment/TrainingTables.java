@@ -1,5 +1,9 @@
 package org.tidl.dl.experiment;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -61,5 +65,17 @@ public final class TrainingTables {
     public static final List<String> COVARIANCES = List.of(CELL, TOPOLOGY, WORKERS, LEARNING_RATE, SEED, I, J, COVARIANCE);
 
     private TrainingTables() {
+    }
+
+    /**
+     * The folder's three tables as one text, wall time aside (runs.csv's last column): what two runs of the same
+     * grid agree on byte for byte, whichever engine, order or resume computed them.
+     */
+    public static String withoutWallTime(Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String line : Files.readAllLines(dir.resolve(RUNS_FILE), StandardCharsets.UTF_8)) {
+            sb.append(line, 0, line.lastIndexOf(',')).append('\n');
+        }
+        return sb + Files.readString(dir.resolve(EVALUATIONS_FILE)) + Files.readString(dir.resolve(COVARIANCES_FILE));
     }
 }
