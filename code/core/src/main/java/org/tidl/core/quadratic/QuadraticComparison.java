@@ -50,27 +50,15 @@ public final class QuadraticComparison {
         void predicted();
     }
 
-    /** The cells built and predicted, ready to simulate. */
-    public static final class Plan {
-        private final Config config;
-        private final List<QuadraticSweep.Cell> cells;
-        private final List<String> topologies;
-        private final List<String> optimizers;
-        private final List<Double> learningRates;
-        private final List<QuadraticTheory.Prediction> predictions;
+    /** One cell built and predicted: what its row will say, and what to simulate. */
+    public record Planned(String topology, String optimizer, double learningRate, QuadraticTheory.Prediction predicted,
+                          QuadraticSweep.Cell cell) { }
 
-        private Plan(Config config, List<QuadraticSweep.Cell> cells, List<String> topologies, List<String> optimizers,
-                     List<Double> learningRates, List<QuadraticTheory.Prediction> predictions) {
-            this.config = config;
-            this.cells = cells;
-            this.topologies = topologies;
-            this.optimizers = optimizers;
-            this.learningRates = learningRates;
-            this.predictions = predictions;
-        }
+    /** The cells built and predicted, ready to simulate. */
+    public record Plan(Config config, List<Planned> planned) {
 
         public int cells() {
-            return cells.size();
+            return planned.size();
         }
 
         /**
@@ -78,12 +66,14 @@ public final class QuadraticComparison {
          * {@code progress} hears of each finished run.
          */
         public Result run(IntConsumer progress) {
+            List<QuadraticSweep.Cell> cells = planned.stream().map(Planned::cell).toList();
             QuadraticSweep.requireFits(cells, Math.min(config.threads(), cells.size()));
             List<QuadraticSummary> measured = QuadraticSweep.run(cells, config.seeds(), config.seed(), config.threads(), progress);
             List<Row> rows = new ArrayList<>();
             for (int k = 0; k < cells.size(); k++) {
-                rows.add(new Row(topologies.get(k), optimizers.get(k), learningRates.get(k), predictions.get(k),
-                        measured.get(k), config.target()));
+                Planned p = planned.get(k);
+                rows.add(new Row(p.topology(), p.optimizer(), p.learningRate(), p.predicted(), measured.get(k),
+                        config.target()));
             }
             return new Result(config, List.copyOf(rows));
         }
@@ -98,11 +88,7 @@ public final class QuadraticComparison {
      */
     public static Plan plan(Config c, TopologyRegistry topologyRegistry, OptimizerRegistry optimizerRegistry,
                             TheoryListener listener) {
-        List<QuadraticSweep.Cell> cells = new ArrayList<>();
-        List<String> topologies = new ArrayList<>();
-        List<String> optimizers = new ArrayList<>();
-        List<Double> learningRates = new ArrayList<>();
-        List<QuadraticTheory.Prediction> predictions = new ArrayList<>();
+        List<Planned> planned = new ArrayList<>();
         double zeta = c.zeta();
         for (String spec : c.topologies()) {
             Topology t;
@@ -118,12 +104,9 @@ public final class QuadraticComparison {
                 if (theory == null) {
                     theory = new QuadraticTheory(t.scheme(), o.name(), o.parameters());
                 }
-                cells.add(new QuadraticSweep.Cell(t.scheme(), o, c.dim(), c.batch(), c.steps(), c.target()));
-                topologies.add(spec);
-                optimizers.add(o.spec().text());
-                learningRates.add(lr);
                 QuadraticTheory.Prediction p = theory.predict(zeta, lr);
-                predictions.add(p);
+                planned.add(new Planned(spec, o.spec().text(), lr, p,
+                        new QuadraticSweep.Cell(t.scheme(), o, c.dim(), c.batch(), c.steps(), c.target())));
                 if (p.note() != null && !p.note().equals(noted)) {
                     listener.note(spec, p.note());
                     noted = p.note();
@@ -131,6 +114,6 @@ public final class QuadraticComparison {
                 listener.predicted();
             }
         }
-        return new Plan(c, cells, topologies, optimizers, learningRates, predictions);
+        return new Plan(c, List.copyOf(planned));
     }
 }
