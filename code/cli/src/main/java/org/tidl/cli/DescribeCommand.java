@@ -4,6 +4,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.core.InvalidInputException;
 import org.tidl.core.Topology;
+import org.tidl.core.TopologyErrors;
 import org.tidl.core.io.Csv;
 import org.tidl.core.theory.GraphProperties;
 import org.tidl.core.theory.SpectralGap;

@@ -10,6 +10,8 @@ import org.tidl.core.InvalidInputException;
 import org.tidl.core.NumberLists;
 import org.tidl.core.Topology;
 import org.tidl.core.io.Csv;
+import org.tidl.core.topology.MatrixText;
+import org.tidl.reproduction.render.TopologyDrawing;
 
 /**
  * {@code ./tidl export}: a topology's gossip matrix W(t) as numbers, or drawn. A command of its own rather than
@@ -80,7 +82,7 @@ final class ExportCommand implements Command {
             TopologyDrawing.write(scheme.matrix(step), spec, "n = " + n + ", W(t) at t = " + step + periodText(scheme), Path.of(draw));
         }
         if (numbers) {
-            String csv = period ? entries(scheme) : dense(scheme.matrix(step));
+            String csv = period ? MatrixText.entries(scheme, MAX_ENTRY_LINES) : MatrixText.dense(scheme.matrix(step));
             String out = cl.getOptionValue("out");
             if (out == null) {
                 ctx.out.print(csv);
@@ -101,58 +103,5 @@ final class ExportCommand implements Command {
 
     private static String periodText(GossipScheme s) {
         return s.period() == GossipScheme.APERIODIC ? " (aperiodic)" : s.period() == 1 ? " (static)" : " (period " + s.period() + ")";
-    }
-
-    /** n lines of n weights. */
-    static String dense(GossipMatrix w) {
-        int n = w.size();
-        StringBuilder sb = new StringBuilder(n * n * 4);
-        double[] row = new double[n];
-        for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(row, 0);
-            w.forEachInRow(i, (j, v) -> row[j] = v);
-            for (int j = 0; j < n; j++) {
-                if (j > 0) {
-                    sb.append(',');
-                }
-                sb.append(exact(row[j]));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    /** step,row,column,weight for each non-zero entry of each W(t) of the period. */
-    static String entries(GossipScheme scheme) {
-        long lines = 0;
-        for (int t = 0; t < scheme.period(); t++) {
-            lines += scheme.matrix(t).nonZeros();
-        }
-        if (lines > MAX_ENTRY_LINES) {
-            throw new InvalidInputException("--period: the " + scheme.period() + " matrices hold " + lines
-                    + " non-zero entries, more than the " + MAX_ENTRY_LINES + " printed; give --step T for one matrix");
-        }
-        StringBuilder sb = new StringBuilder("step,row,column,weight\n");
-        for (int t = 0; t < scheme.period(); t++) {
-            GossipMatrix w = scheme.matrix(t);
-            int step = t;
-            for (int i = 0; i < w.size(); i++) {
-                int row = i;
-                w.forEachInRow(i, (j, v) -> {
-                    if (v != 0) {
-                        sb.append(step).append(',').append(row).append(',').append(j).append(',').append(exact(v)).append('\n');
-                    }
-                });
-            }
-        }
-        return sb.toString();
-    }
-
-    /** A decimal that reads back as the same double ("0.3333333333333333", "0.5", "1", "1.0e-20"): W as it is. */
-    static String exact(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        return Double.toString(x).replace("E", "e");
     }
 }

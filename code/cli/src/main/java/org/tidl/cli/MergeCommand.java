@@ -6,6 +6,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.dl.experiment.Experiment;
 import org.tidl.dl.experiment.Merge;
+import org.tidl.dl.experiment.TrainingTables;
 
 /**
  * {@code ./tidl merge --experiment X}: combines the shard folders {@code NAME.shard-K-of-N} that
@@ -42,10 +43,10 @@ final class MergeCommand implements Command {
         int left = r.cells() - r.done();
         ctx.err.printf(Locale.ROOT, "tidl: merge: %d shards of %s: %d of %d cells done%s; results in %s%n", r.shards(), x.name(), r.done(),
                 r.cells(), left == 0 ? "" : " (./tidl train --experiment ... --resume runs the other " + left + ")", r.dir());
-        ctx.out.println(r.dir().resolve("runs.csv"));
-        ctx.out.println(r.dir().resolve("evaluations.csv"));
+        ctx.out.println(r.dir().resolve(TrainingTables.RUNS_FILE));
+        ctx.out.println(r.dir().resolve(TrainingTables.EVALUATIONS_FILE));
         if (x.covarianceAfter() > 0) {
-            ctx.out.println(r.dir().resolve("covariances.csv"));
+            ctx.out.println(r.dir().resolve(TrainingTables.COVARIANCES_FILE));
         }
         return 0;
     }

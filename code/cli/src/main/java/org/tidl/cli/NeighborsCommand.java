@@ -8,6 +8,7 @@ import org.tidl.core.InvalidInputException;
 import org.tidl.core.NumberLists;
 import org.tidl.core.PluginSpec;
 import org.tidl.core.Topology;
+import org.tidl.core.TopologyErrors;
 import org.tidl.core.io.Csv;
 import org.tidl.core.theory.EffectiveNeighbors;
 import org.tidl.core.theory.NeighborsMode;

@@ -1,19 +1,13 @@
 package org.tidl.cli;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.tidl.core.InvalidInputException;
 import org.tidl.core.NumberLists;
-import org.tidl.core.OptimizerRegistry;
-import org.tidl.core.Topology;
 import org.tidl.core.io.Csv;
+import org.tidl.core.quadratic.QuadraticComparison;
 import org.tidl.core.quadratic.QuadraticSummary;
-import org.tidl.core.quadratic.QuadraticSweep;
 import org.tidl.core.quadratic.QuadraticTheory;
-import org.tidl.core.theory.IsotropicQuadratic;
 
 /** {@code ./tidl quadratic}: simulate an optimizer on the isotropic random quadratic (paper Section 3.1). */
 final class QuadraticCommand implements Command {
@@ -56,54 +50,36 @@ final class QuadraticCommand implements Command {
         List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"), 0, true, 10, false);
         String optimizerSpec = cl.getOptionValue("optimizer", "dsgd-atc");
         List<String> specs = Args.topologies(cl);
-        double zeta = IsotropicQuadratic.zeta(dim, batch);
+        QuadraticComparison.Config config = new QuadraticComparison.Config(specs, n, optimizerSpec, lrs, dim, batch, steps,
+                target, seeds, seed, threads);
 
-        List<QuadraticSweep.Cell> cells = new ArrayList<>();
-        List<Object[]> keys = new ArrayList<>();
-        List<QuadraticTheory.Prediction> predictions = new ArrayList<>();
         LazyProgress theoryProgress = new LazyProgress(ctx.err, "quadratic theory", (long) specs.size() * lrs.size());
-        for (String spec : specs) {
-            Topology t;
-            try {
-                t = ctx.topologies().build(spec, n);
-            } catch (InvalidInputException e) {
-                throw TopologyErrors.prefixed(spec, e);
-            }
-            QuadraticTheory theory = null; // one per topology: n_W's decomposition is shared by all learning rates
-            String noted = null;
-            for (double lr : lrs) {
-                OptimizerRegistry.Optimizer o = ctx.optimizers().resolve(optimizerSpec, Map.of("lr", Double.toString(lr)));
-                if (theory == null) {
-                    theory = new QuadraticTheory(t.scheme(), o.name(), o.parameters());
-                }
-                cells.add(new QuadraticSweep.Cell(t.scheme(), o, dim, batch, steps, target));
-                keys.add(new Object[] {spec, o.spec().text(), lr});
-                QuadraticTheory.Prediction p = theory.predict(zeta, lr);
-                predictions.add(p);
-                if (p.note() != null && !p.note().equals(noted)) {
-                    ctx.err.println("tidl: note: topology '" + spec + "': " + p.note());
-                    noted = p.note();
-                }
-                theoryProgress.advance();
-            }
-        }
+        QuadraticComparison.Plan plan = QuadraticComparison.plan(config, ctx.topologies(), ctx.optimizers(),
+                new QuadraticComparison.TheoryListener() {
+                    @Override
+                    public void note(String topology, String note) {
+                        ctx.err.println("tidl: note: topology '" + topology + "': " + note);
+                    }
+
+                    @Override
+                    public void predicted() {
+                        theoryProgress.advance();
+                    }
+                });
         theoryProgress.finish();
-        Progress progress = new Progress(ctx.err, "quadratic", cells.size());
-        QuadraticSweep.requireFits(cells, Math.min(threads, cells.size()));
-        List<QuadraticSummary> results = QuadraticSweep.run(cells, seeds, seed, threads, progress::advance);
+        Progress progress = new Progress(ctx.err, "quadratic", plan.cells());
+        QuadraticComparison.Result result = plan.run(progress::advance);
         progress.finish();
 
         Csv csv = new Csv("topology", "optimizer", "workers", "dim", "batch", "zeta", "lr", "steps", HEADER_TARGET,
                 "seeds", "steps_to_target", "seeds_reached", "measured_rate", "measured_rate_se", "predicted_rate_eq7",
                 "predicted_rate_precise", "predicted_steps_to_target", "diverged", "diverged_seeds");
-        for (int k = 0; k < cells.size(); k++) {
-            Object[] key = keys.get(k);
-            QuadraticSummary s = results.get(k);
-            QuadraticTheory.Prediction p = predictions.get(k);
-            double predictedSteps = target > 0 && p.precise() > 0 ? IsotropicQuadratic.stepsToTarget(p.precise(), target) : Double.NaN;
-            csv.add(key[0], key[1], n, dim, batch, zeta, key[2], steps, target, seeds, s.stepsToTarget(), s.seedsReached(),
-                    s.measuredRate(), s.measuredRateError(), p.eq7(), p.precise(), predictedSteps,
-                    s.divergedSeeds() > 0, s.divergedSeeds());
+        for (QuadraticComparison.Row r : result.rows()) {
+            QuadraticSummary s = r.measured();
+            QuadraticTheory.Prediction p = r.predicted();
+            csv.add(r.topology(), r.optimizer(), n, dim, batch, config.zeta(), r.learningRate(), steps, target, seeds,
+                    s.stepsToTarget(), s.seedsReached(), s.measuredRate(), s.measuredRateError(), p.eq7(), p.precise(),
+                    r.predictedStepsToTarget(), s.divergedSeeds() > 0, s.divergedSeeds());
         }
         Args.emit(csv, cl, ctx);
         return 0;

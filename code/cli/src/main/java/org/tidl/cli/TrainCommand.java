@@ -18,6 +18,7 @@ import org.tidl.dl.experiment.Experiment;
 import org.tidl.dl.experiment.Shard;
 import org.tidl.dl.experiment.Sweep;
 import org.tidl.dl.experiment.Trainer;
+import org.tidl.dl.experiment.TrainingTables;
 import org.tidl.reproduction.PaperData;
 
 /**
@@ -99,10 +100,10 @@ final class TrainCommand implements Command {
         Path dir = engine.equals("local") ? train(ctx, x, out, cl.getOptionValue("data-dir"), options, null)
                 : onEngine(ctx, cl, engine, x, out, options);
         ctx.err.println("tidl: train: results in " + dir);
-        ctx.out.println(dir.resolve("runs.csv"));
-        ctx.out.println(dir.resolve("evaluations.csv"));
+        ctx.out.println(dir.resolve(TrainingTables.RUNS_FILE));
+        ctx.out.println(dir.resolve(TrainingTables.EVALUATIONS_FILE));
         if (x.covarianceAfter() > 0) {
-            ctx.out.println(dir.resolve("covariances.csv"));
+            ctx.out.println(dir.resolve(TrainingTables.COVARIANCES_FILE));
         }
         return 0;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.tidl.dl.experiment.Engine;
 import org.tidl.dl.experiment.Experiment;
 import org.tidl.dl.experiment.Sweep;
 import org.tidl.dl.experiment.Trainer;
+import org.tidl.dl.experiment.TrainingTables;
 
 /**
  * The Spark engine in embedded mode, {@code local[2,3]} (two tasks at a time, three attempts per task), on a
@@ -74,11 +74,7 @@ class SparkEngineTest {
 
     /** The three tables, wall time aside (the last column of runs.csv). */
     static String tables(Path dir) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (String line : Files.readAllLines(dir.resolve("runs.csv"), StandardCharsets.UTF_8)) {
-            sb.append(line, 0, line.lastIndexOf(',')).append('\n');
-        }
-        return sb + Files.readString(dir.resolve("evaluations.csv")) + Files.readString(dir.resolve("covariances.csv"));
+        return TrainingTables.withoutWallTime(dir);
     }
 
     @Test

@@ -13,10 +13,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Seeds;
-import org.tidl.api.StepContext;
 import org.tidl.api.WorkerMatrix;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
+import org.tidl.core.run.StepRunner;
 import org.tidl.dl.DlExtensions;
 import org.tidl.dl.NdWorkerMatrix;
 import org.tidl.dl.data.Images;
@@ -224,16 +224,13 @@ public final class DlBenchmark {
         ImageOracle oracle = new ImageOracle(w, data, Sampler.iid(s.workers(), data.count(), 1), s.batch(), r.dataset().augmentByDefault(), 1, 0);
         NdWorkerMatrix x = w.parameters();
         DecentralizedOptimizer opt = o.start(x, scheme, 1);
-        double[] losses = new double[s.workers()];
+        StepRunner runner = StepRunner.of(scheme, oracle);
         int warmUp = slow ? 1 : Math.max(2, s.steps()); // JIT, first touch of the off-heap buffers
-        for (int t = 0; t < warmUp; t++) {
-            opt.step(new StepContext(t, 1, scheme, oracle, losses), x);
-        }
+        runner.run(opt, x, warmUp, StepRunner.NONE);
         long t0 = System.nanoTime();
-        for (int t = warmUp; t < warmUp + s.steps(); t++) {
-            opt.step(new StepContext(t, 1, scheme, oracle, losses), x);
-        }
+        runner.run(opt, x, warmUp, s.steps(), StepRunner.NONE);
         double step = (System.nanoTime() - t0) / 1e9 / s.steps();
+        double[] losses = new double[s.workers()];
         // the parts, timed separately: gradients, the local update (one axpy), the gossip (in place)
         WorkerMatrix g = x.zerosLike();
         int parts = slow ? 1 : s.steps();

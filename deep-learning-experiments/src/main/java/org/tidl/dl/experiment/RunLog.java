@@ -36,18 +36,16 @@ import org.tidl.core.io.CsvReader;
  */
 final class RunLog implements AutoCloseable {
 
-    static final String[] RUNS = {"cell", "experiment", "dataset", "model", "workers", "topology", "optimizer",
-        "learning_rate", "seed", "batch", "steps", "schedule", "ema", "split", "evaluated_worker", "steps_done",
-        "diverged", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "consensus_distance", "error",
-        "wall_seconds"};
-    static final String[] EVALUATIONS = {"cell", "topology", "workers", "learning_rate", "seed", "step",
-        "mean_minibatch_loss", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "consensus_distance"};
-    static final String[] COVARIANCES = {"cell", "topology", "workers", "learning_rate", "seed", "i", "j", "covariance"};
+    static final String[] RUNS = TrainingTables.RUNS.toArray(String[]::new);
+    static final String[] EVALUATIONS = TrainingTables.EVALUATIONS.toArray(String[]::new);
+    static final String[] COVARIANCES = TrainingTables.COVARIANCES.toArray(String[]::new);
     /** runs.csv before failed cells were recorded (no error column): resumed by adding an empty one. */
-    private static final String[] RUNS_WITHOUT_ERROR = Arrays.stream(RUNS).filter(c -> !c.equals("error")).toArray(String[]::new);
-    private static final Set<String> TEXT = Set.of("experiment", "dataset", "model", "topology", "optimizer",
-            "schedule", "ema", "split", "diverged", "error");
-    static final String SETTINGS = "experiment.txt";
+    private static final String[] RUNS_WITHOUT_ERROR = Arrays.stream(RUNS)
+            .filter(c -> !c.equals(TrainingTables.ERROR)).toArray(String[]::new);
+    private static final Set<String> TEXT = Set.of(TrainingTables.EXPERIMENT, TrainingTables.DATASET,
+            TrainingTables.MODEL, TrainingTables.TOPOLOGY, TrainingTables.OPTIMIZER, TrainingTables.SCHEDULE,
+            TrainingTables.EMA, TrainingTables.SPLIT, TrainingTables.DIVERGED, TrainingTables.ERROR);
+    static final String SETTINGS = TrainingTables.SETTINGS_FILE;
 
     private final Path dir;
     private final FolderLock lock;
@@ -59,9 +57,9 @@ final class RunLog implements AutoCloseable {
         this.done = done;
     }
 
-    static Path runs(Path dir) { return dir.resolve("runs.csv"); }
-    static Path evaluations(Path dir) { return dir.resolve("evaluations.csv"); }
-    static Path covariances(Path dir) { return dir.resolve("covariances.csv"); }
+    static Path runs(Path dir) { return dir.resolve(TrainingTables.RUNS_FILE); }
+    static Path evaluations(Path dir) { return dir.resolve(TrainingTables.EVALUATIONS_FILE); }
+    static Path covariances(Path dir) { return dir.resolve(TrainingTables.COVARIANCES_FILE); }
 
     /**
      * Locks and opens the folder: starts it fresh, or (resume) continues it. Without resume or fresh, existing
@@ -243,11 +241,12 @@ final class RunLog implements AutoCloseable {
                     throw InvalidInputException.mentioning(runs.file + " lines " + before.line + " and " + r.line
                             + " both record cell " + r.cell + ": delete one, or use {fresh} to start over", "fresh");
                 }
-                if (!r.fields.get("error").isEmpty()) {
+                if (!r.fields.get(TrainingTables.ERROR).isEmpty()) {
                     failed.add(r.cell);
                     continue;
                 }
-                if (!r.fields.get("diverged").matches("true|false") || !r.fields.get("steps_done").matches("\\d+")) {
+                if (!r.fields.get(TrainingTables.DIVERGED).matches("true|false")
+                        || !r.fields.get(TrainingTables.STEPS_DONE).matches("\\d+")) {
                     throw runs.corrupt(r.line, "a finished cell needs diverged true/false and steps_done", r.text);
                 }
                 finished.put(r.cell, r);
@@ -256,15 +255,16 @@ final class RunLog implements AutoCloseable {
             Set<String> lacking = new TreeSet<>();
             Map<Integer, List<Integer>> steps = new LinkedHashMap<>();
             for (Row r : evaluations.rows) {
-                steps.computeIfAbsent(r.cell, k -> new ArrayList<>()).add(Integer.parseInt(r.fields.get("step")));
+                steps.computeIfAbsent(r.cell, k -> new ArrayList<>()).add(Integer.parseInt(r.fields.get(TrainingTables.STEP)));
             }
             Map<Integer, Integer> covarianceRows = new LinkedHashMap<>();
             for (Row r : covariances.rows) {
                 covarianceRows.merge(r.cell, 1, Integer::sum);
             }
             for (Row r : finished.values()) {
-                boolean diverged = r.fields.get("diverged").equals("true");
-                if (!expectedSteps(diverged, Integer.parseInt(r.fields.get("steps_done"))).equals(steps.getOrDefault(r.cell, List.of()))) {
+                boolean diverged = r.fields.get(TrainingTables.DIVERGED).equals("true");
+                int stepsDone = Integer.parseInt(r.fields.get(TrainingTables.STEPS_DONE));
+                if (!expectedSteps(diverged, stepsDone).equals(steps.getOrDefault(r.cell, List.of()))) {
                     incomplete.add(r.cell);
                     lacking.add(evaluations.file.getFileName().toString());
                 }
@@ -395,20 +395,22 @@ final class RunLog implements AutoCloseable {
             Map<String, String> f = parsed.get(0);
             int cell;
             try {
-                cell = Integer.parseInt(f.get("cell"));
+                cell = Integer.parseInt(f.get(TrainingTables.CELL));
             } catch (NumberFormatException e) {
                 cell = -1;
             }
             if (cell < 0 || cell >= x.cells().size()) {
-                throw corrupt(lineNo, "cell '" + excerpt(f.get("cell")) + "' is not a cell of the experiment (0.."
+                throw corrupt(lineNo, "cell '" + excerpt(f.get(TrainingTables.CELL)) + "' is not a cell of the experiment (0.."
                         + (x.cells().size() - 1) + ")", line);
             }
             Experiment.Cell c = x.cells().get(cell);
             String want = c.topology() + ", " + c.workers() + " workers, lr " + Csv.number(c.learningRate()) + ", seed " + c.seed();
-            String got = f.get("topology") + ", " + f.get("workers") + " workers, lr " + f.get("learning_rate") + ", seed " + f.get("seed");
-            if (!want.equals(got) || header == RUNS && (!f.get("optimizer").equals(c.optimizer()) || !f.get("experiment").equals(x.name()))) {
+            String got = f.get(TrainingTables.TOPOLOGY) + ", " + f.get(TrainingTables.WORKERS) + " workers, lr "
+                    + f.get(TrainingTables.LEARNING_RATE) + ", seed " + f.get(TrainingTables.SEED);
+            if (!want.equals(got) || header == RUNS && (!f.get(TrainingTables.OPTIMIZER).equals(c.optimizer())
+                    || !f.get(TrainingTables.EXPERIMENT).equals(x.name()))) {
                 throw corrupt(lineNo, "cell " + cell + " is (" + want + (header == RUNS ? ", " + c.optimizer() : "")
-                        + ") in the experiment, the row says (" + got + (header == RUNS ? ", " + f.get("optimizer") : "") + ")", line);
+                        + ") in the experiment, the row says (" + got + (header == RUNS ? ", " + f.get(TrainingTables.OPTIMIZER) : "") + ")", line);
             }
             for (Map.Entry<String, String> e : f.entrySet()) {
                 String v = e.getValue();
@@ -417,15 +419,17 @@ final class RunLog implements AutoCloseable {
                 }
                 try {
                     double d = CsvReader.number(v);
-                    if ((e.getKey().equals("step") || e.getKey().equals("i") || e.getKey().equals("j")) && d != Math.rint(d)) {
+                    boolean whole = e.getKey().equals(TrainingTables.STEP) || e.getKey().equals(TrainingTables.I)
+                            || e.getKey().equals(TrainingTables.J);
+                    if (whole && d != Math.rint(d)) {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException ex) {
                     throw corrupt(lineNo, "column " + e.getKey() + " is not a number: '" + excerpt(v) + "'", line);
                 }
             }
-            if (header != RUNS && f.get(header == EVALUATIONS ? "step" : "i").isEmpty()) {
-                throw corrupt(lineNo, "column " + (header == EVALUATIONS ? "step" : "i") + " is empty", line);
+            if (header != RUNS && f.get(header == EVALUATIONS ? TrainingTables.STEP : TrainingTables.I).isEmpty()) {
+                throw corrupt(lineNo, "column " + (header == EVALUATIONS ? TrainingTables.STEP : TrainingTables.I) + " is empty", line);
             }
             return new Row(cell, lineNo, line, f);
         }

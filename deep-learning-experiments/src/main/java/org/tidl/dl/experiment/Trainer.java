@@ -12,10 +12,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.tidl.api.DecentralizedOptimizer;
 import org.tidl.api.GossipScheme;
 import org.tidl.api.Seeds;
-import org.tidl.api.StepContext;
+import org.tidl.api.WorkerMatrix;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
 import org.tidl.core.io.Csv;
+import org.tidl.core.run.StepRunner;
 import org.tidl.dl.NdWorkerMatrix;
 import org.tidl.dl.data.Images;
 import org.tidl.dl.data.Sampler;
@@ -233,23 +234,63 @@ public final class Trainer implements Engine {
         Sampler sampler = sampler(n, c.seed());
         ImageOracle oracle = new ImageOracle(w, train, sampler, x.batch(), x.augment(), c.seed(), 0);
         int evaluated = Seeds.stream(c.seed(), "evaluated-worker", 0).nextInt(n); // the paper evaluates one random worker
-        INDArray model = evaluator.parameters();
-        model.assign(params.row(evaluated));
-        double ema = x.ema();
-        double[] losses = new double[n];
+        Training training = new Training(c, params, evaluated, steps);
         int trainSteps = x.covarianceAfter() > 0 ? x.covarianceAfter() : x.steps();
-        int[] evalAt = x.covarianceAfter() > 0 ? new int[] {trainSteps} : x.evaluationSteps();
-        int next = 0;
-        Csv evaluations = new Csv(RunLog.EVALUATIONS);
+        int done = (int) runner(scheme, oracle).run(opt, params, trainSteps, training).stepsDone();
+        boolean diverged = training.diverged;
         Csv covariances = new Csv(RunLog.COVARIANCES);
-        boolean diverged = false;
-        int done = 0;
+        if (diverged) {
+            steps.accept((int) (stepsPerCell() - done));
+        } else if (x.covarianceAfter() > 0) {
+            covariance(c, scheme, w, sampler, covariances, steps);
+        }
+        Evaluator.Metrics trainM = training.trainM;
+        Evaluator.Metrics testM = training.testM;
+        double wall = Math.round((System.nanoTime() - start) / 1e8) / 10.0;
+        String run = RunLog.runRow(x, c, evaluated, done, diverged, trainM.loss(), trainM.accuracy(), testM.loss(),
+                testM.accuracy(), training.consensus, "", wall);
+        return new CellResult(c.index(), diverged, done, trainM.loss(), testM.accuracy(), RunLog.rowsOf(training.evaluations),
+                RunLog.rowsOf(covariances), run, wall, environment().renderChecked());
+    }
+
+    /** The cell's steps under the experiment's learning-rate schedule. */
+    private StepRunner runner(GossipScheme scheme, ImageOracle oracle) {
+        return StepRunner.of(scheme, oracle).withSchedule(t -> x.learningRateScale((int) t));
+    }
+
+    /**
+     * The training phase's observer: progress, the evaluated model (one worker, or its EMA updated after every
+     * step), the evaluations at {@link Experiment#evaluationSteps()} (or the checkpoint before the covariance
+     * protocol), and the divergence checks that stop the run: a non-finite mean minibatch loss, or a test loss
+     * above {@code abort-test-loss} (or NaN).
+     */
+    private final class Training implements StepRunner.Observer {
+        final Csv evaluations = new Csv(RunLog.EVALUATIONS);
+        private final Experiment.Cell c;
+        private final NdWorkerMatrix params;
+        private final int evaluated;
+        private final IntConsumer steps;
+        private final INDArray model = evaluator.parameters();
+        private final double ema = x.ema();
+        private final int[] evalAt;
+        private int next;
+        boolean diverged;
         Evaluator.Metrics trainM = new Evaluator.Metrics(Double.NaN, Double.NaN);
         Evaluator.Metrics testM = trainM;
         double consensus = Double.NaN;
-        for (int t = 0; t < trainSteps && !diverged; t++) {
-            opt.step(new StepContext(t, x.learningRateScale(t), scheme, oracle, losses), params);
-            done = t + 1;
+
+        Training(Experiment.Cell c, NdWorkerMatrix params, int evaluated, IntConsumer steps) {
+            this.c = c;
+            this.params = params;
+            this.evaluated = evaluated;
+            this.steps = steps;
+            this.evalAt = x.covarianceAfter() > 0 ? new int[] {x.covarianceAfter()} : x.evaluationSteps();
+            model.assign(params.row(evaluated));
+        }
+
+        @Override
+        public boolean afterStep(long t, WorkerMatrix iterate, double[] losses) {
+            int done = (int) t + 1;
             steps.accept(1);
             double meanLoss = mean(losses);
             if (!Double.isFinite(meanLoss)) {
@@ -267,23 +308,14 @@ public final class Trainer implements Engine {
                 trainM = evaluator.evaluate(trainEval);
                 testM = evaluator.evaluate(testEval);
                 consensus = consensusDistance(params);
-                evaluations.add(c.index(), c.topology(), n, c.learningRate(), c.seed(), done, meanLoss, trainM.loss(),
-                        trainM.accuracy(), testM.loss(), testM.accuracy(), consensus);
+                evaluations.add(c.index(), c.topology(), c.workers(), c.learningRate(), c.seed(), done, meanLoss,
+                        trainM.loss(), trainM.accuracy(), testM.loss(), testM.accuracy(), consensus);
                 if (!(testM.loss() <= x.abortTestLoss())) {
                     diverged = true;
                 }
             }
+            return !diverged;
         }
-        if (diverged) {
-            steps.accept((int) (stepsPerCell() - done));
-        } else if (x.covarianceAfter() > 0) {
-            covariance(c, scheme, w, sampler, covariances, steps);
-        }
-        double wall = Math.round((System.nanoTime() - start) / 1e8) / 10.0;
-        String run = RunLog.runRow(x, c, evaluated, done, diverged, trainM.loss(), trainM.accuracy(), testM.loss(),
-                testM.accuracy(), consensus, "", wall);
-        return new CellResult(c.index(), diverged, done, trainM.loss(), testM.accuracy(), RunLog.rowsOf(evaluations),
-                RunLog.rowsOf(covariances), run, wall, environment().renderChecked());
     }
 
     /**
@@ -304,18 +336,17 @@ public final class Trainer implements Engine {
         int[] columns = rng.ints(0, (int) p).distinct().limit(m).sorted().toArray();
         double[] sum = new double[n * m];
         double[] gram = new double[n * n];
-        double[] losses = new double[n];
         int reps = x.covarianceRepetitions();
         for (int r = 0; r < reps; r++) {
             params.array().assign(checkpoint);
             DecentralizedOptimizer opt = optimizer(c).start(params, scheme, c.seed());
             // fresh minibatches and augmentation (round r + 1) from the same data split as training
             ImageOracle oracle = new ImageOracle(w, train, sampler.round(r + 1), x.batch(), x.augment(), c.seed(), r + 1);
-            for (int s = 0; s < x.covarianceSteps(); s++) {
-                int t = x.covarianceAfter() + s; // the gossip schedule goes on from the checkpoint
-                opt.step(new StepContext(t, x.learningRateScale(t), scheme, oracle, losses), params);
+            // the gossip and learning-rate schedules go on from the checkpoint's step
+            runner(scheme, oracle).run(opt, params, x.covarianceAfter(), x.covarianceSteps(), (t, iterate, losses) -> {
                 steps.accept(1);
-            }
+                return true;
+            });
             double[] kept = params.array().getColumns(columns).castTo(DataType.DOUBLE).data().asDouble();
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < m; k++) {

@@ -22,7 +22,6 @@ import org.tidl.core.InvalidInputException;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
 import org.tidl.core.io.CsvReader;
-import org.tidl.dl.data.FashionMnist;
 import org.tidl.dl.data.Images;
 
 /**
@@ -36,10 +35,9 @@ class SweepTest {
 
     @BeforeAll
     static void data() {
-        assertThat(FashionMnist.DEFAULT_DIR.resolve("train-images-idx3-ubyte.gz"))
-                .as("Fashion-MNIST: apt-get install dataset-fashion-mnist (.ci/run does)").exists();
-        train = FashionMnist.train(FashionMnist.DEFAULT_DIR).head(3000);
-        test = FashionMnist.test(FashionMnist.DEFAULT_DIR).head(500);
+        Images[] data = FashionMnistData.head(3000, 500);
+        train = data[0];
+        test = data[1];
     }
 
     private static Experiment experiment(String... extra) {
@@ -75,11 +73,7 @@ class SweepTest {
 
     /** The three tables, wall time aside (the last column of runs.csv). */
     static String tables(Path dir) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (String line : Files.readAllLines(dir.resolve("runs.csv"), StandardCharsets.UTF_8)) {
-            sb.append(line, 0, line.lastIndexOf(',')).append('\n');
-        }
-        return sb + Files.readString(dir.resolve("evaluations.csv")) + Files.readString(dir.resolve("covariances.csv"));
+        return TrainingTables.withoutWallTime(dir);
     }
 
     // issue 10, item 12: one writer per results folder

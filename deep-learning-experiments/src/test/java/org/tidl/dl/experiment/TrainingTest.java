@@ -17,7 +17,6 @@ import org.tidl.core.InvalidInputException;
 import org.tidl.core.OptimizerRegistry;
 import org.tidl.core.TopologyRegistry;
 import org.tidl.core.io.CsvReader;
-import org.tidl.dl.data.FashionMnist;
 import org.tidl.dl.data.Images;
 
 /** End to end on the real Fashion-MNIST of Debian's dataset-fashion-mnist (installed by .ci/run). */
@@ -28,10 +27,9 @@ class TrainingTest {
 
     @BeforeAll
     static void data() {
-        assertThat(FashionMnist.DEFAULT_DIR.resolve("train-images-idx3-ubyte.gz"))
-                .as("Fashion-MNIST: apt-get install dataset-fashion-mnist (.ci/run does)").exists();
-        train = FashionMnist.train(FashionMnist.DEFAULT_DIR);
-        test = FashionMnist.test(FashionMnist.DEFAULT_DIR).head(2000);
+        Images[] data = FashionMnistData.head(Integer.MAX_VALUE, 2000);
+        train = data[0];
+        test = data[1];
     }
 
     private static Experiment experiment(String... extra) {

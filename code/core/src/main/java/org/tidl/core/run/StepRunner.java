@@ -9,10 +9,10 @@ import org.tidl.api.WorkerMatrix;
 
 /**
  * The one step loop of a decentralized run: oracle × gossip scheme × optimizer, with observers that look at
- * the iterate after every step and may stop the run. The quadratic simulator ({@code QuadraticRun}) and the
- * reproduction studies run through it; it is written so that the deep-learning trainer (a learning-rate
- * schedule, a start step after a checkpoint, evaluation and divergence checks as observers) and the
- * benchmarks (no observer) can adopt it unchanged.
+ * the iterate after every step and may stop the run. Every step loop runs through it: the quadratic simulator
+ * ({@code QuadraticRun}), the reproduction studies, the deep-learning trainer (a learning-rate schedule, a start
+ * step after a checkpoint, evaluation and divergence checks as an observer that stops) and the benchmarks (no
+ * observer).
  *
  * <p>Step t calls {@code optimizer.step(StepContext(t, schedule(t), scheme, oracle, losses), x)}; the losses
  * array (one entry per worker, the last minibatch loss) is the runner's and is handed to the observers.

@@ -106,40 +106,20 @@ public record GraphProperties(int workers, int period, boolean symmetric, boolea
                         + (Integer.MAX_VALUE - 8) / 2 + " fit in the adjacency lists");
             }
             int[] count = new int[n + 1];
-            for (GossipMatrix w : ws) {
-                if (w == null) {
-                    continue;
-                }
-                for (int i = 0; i < n; i++) {
-                    final int row = i;
-                    w.forEachInRow(i, (j, v) -> {
-                        if (j != row) {
-                            count[row]++;
-                            count[j]++;
-                        }
-                    });
-                }
-            }
+            forEachLink(ws, n, (i, j) -> {
+                count[i]++;
+                count[j]++;
+            });
             long[] start = new long[n + 1];
             for (int i = 0; i < n; i++) {
                 start[i + 1] = start[i] + count[i];
             }
             int[] adj = new int[(int) slots];
             long[] fill = Arrays.copyOf(start, n);
-            for (GossipMatrix w : ws) {
-                if (w == null) {
-                    continue;
-                }
-                for (int i = 0; i < n; i++) {
-                    final int row = i;
-                    w.forEachInRow(i, (j, v) -> {
-                        if (j != row) {
-                            adj[(int) fill[row]++] = j;
-                            adj[(int) fill[j]++] = row;
-                        }
-                    });
-                }
-            }
+            forEachLink(ws, n, (i, j) -> {
+                adj[(int) fill[i]++] = j;
+                adj[(int) fill[j]++] = i;
+            });
             // sort each row and drop duplicates, compacting in place
             long[] out = new long[n + 1];
             int p = 0;
@@ -156,6 +136,28 @@ public record GraphProperties(int workers, int period, boolean symmetric, boolea
             }
             out[n] = p;
             return new Adjacency(n, out, adj);
+        }
+
+        /** Each off-diagonal entry w_ij of each matrix of the period (null ones skipped), as the link (i, j). */
+        private static void forEachLink(GossipMatrix[] ws, int n, Link link) {
+            for (GossipMatrix w : ws) {
+                if (w == null) {
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    final int row = i;
+                    w.forEachInRow(i, (j, v) -> {
+                        if (j != row) {
+                            link.visit(row, j);
+                        }
+                    });
+                }
+            }
+        }
+
+        @FunctionalInterface
+        private interface Link {
+            void visit(int i, int j);
         }
 
         /** BFS from {@code source}: its eccentricity (∞ when some worker is unreachable); fills dist if given. */

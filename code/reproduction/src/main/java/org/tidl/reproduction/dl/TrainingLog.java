@@ -1,5 +1,24 @@
 package org.tidl.reproduction.dl;
 
+import static org.tidl.dl.experiment.TrainingTables.CELL;
+import static org.tidl.dl.experiment.TrainingTables.CONSENSUS_DISTANCE;
+import static org.tidl.dl.experiment.TrainingTables.COVARIANCE;
+import static org.tidl.dl.experiment.TrainingTables.DIVERGED;
+import static org.tidl.dl.experiment.TrainingTables.ERROR;
+import static org.tidl.dl.experiment.TrainingTables.I;
+import static org.tidl.dl.experiment.TrainingTables.J;
+import static org.tidl.dl.experiment.TrainingTables.LEARNING_RATE;
+import static org.tidl.dl.experiment.TrainingTables.OPTIMIZER;
+import static org.tidl.dl.experiment.TrainingTables.SEED;
+import static org.tidl.dl.experiment.TrainingTables.STEP;
+import static org.tidl.dl.experiment.TrainingTables.STEPS;
+import static org.tidl.dl.experiment.TrainingTables.TEST_ACCURACY;
+import static org.tidl.dl.experiment.TrainingTables.TEST_LOSS;
+import static org.tidl.dl.experiment.TrainingTables.TOPOLOGY;
+import static org.tidl.dl.experiment.TrainingTables.TRAIN_ACCURACY;
+import static org.tidl.dl.experiment.TrainingTables.TRAIN_LOSS;
+import static org.tidl.dl.experiment.TrainingTables.WORKERS;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,18 +28,20 @@ import java.util.Map;
 import org.tidl.core.InvalidInputException;
 import org.tidl.core.Messages;
 import org.tidl.core.io.CsvReader;
+import org.tidl.dl.experiment.TrainingTables;
 
 /**
  * The trainer's tables of one experiment folder, read into records: runs.csv (one row per finished cell),
  * evaluations.csv (the evaluations during each cell), covariances.csv (Fig. 5's protocol). The column names
- * are the trainer's (its {@code RunLog}); this is the one place the reproduction reads them.
+ * and file names are declared once in {@link TrainingTables}, which the trainer's writer uses too; this is the
+ * one place the reproduction reads them.
  */
 public final class TrainingLog {
 
-    public static final String SETTINGS = "experiment.txt";
-    public static final String RUNS = "runs.csv";
-    public static final String EVALUATIONS = "evaluations.csv";
-    public static final String COVARIANCES = "covariances.csv";
+    public static final String SETTINGS = TrainingTables.SETTINGS_FILE;
+    public static final String RUNS = TrainingTables.RUNS_FILE;
+    public static final String EVALUATIONS = TrainingTables.EVALUATIONS_FILE;
+    public static final String COVARIANCES = TrainingTables.COVARIANCES_FILE;
 
     /** One finished cell of runs.csv. */
     public record Run(int cell, String optimizer, String topology, int workers, double learningRate, long seed, int steps,
@@ -39,10 +60,12 @@ public final class TrainingLog {
     /** One entry C_ij of a cell's measured covariance. */
     public record Covariance(int cell, int i, int j, double value) { }
 
-    private static final List<String> RUN_COLUMNS = List.of("cell", "optimizer", "topology", "workers", "learning_rate", "seed",
-            "steps", "diverged", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "consensus_distance");
-    private static final List<String> EVALUATION_COLUMNS = List.of("cell", "step", "train_loss", "train_accuracy", "test_loss",
-            "test_accuracy");
+    private static final List<String> RUN_COLUMNS = List.of(CELL, OPTIMIZER, TOPOLOGY, WORKERS, LEARNING_RATE, SEED, STEPS,
+            DIVERGED, TRAIN_LOSS, TRAIN_ACCURACY, TEST_LOSS, TEST_ACCURACY, CONSENSUS_DISTANCE);
+    private static final List<String> EVALUATION_COLUMNS = List.of(CELL, STEP, TRAIN_LOSS, TRAIN_ACCURACY, TEST_LOSS,
+            TEST_ACCURACY);
+    /** A failure column some older or foreign tables carry instead of {@code error}. */
+    private static final String STATUS = "status";
 
     private TrainingLog() {
     }
@@ -72,20 +95,20 @@ public final class TrainingLog {
         for (int k = 0; k < rows.size(); k++) {
             Map<String, String> r = rows.get(k);
             Field f = new Field(file, k + 2, r);
-            String error = r.getOrDefault("error", "").strip();
-            String status = r.getOrDefault("status", "").strip();
+            String error = r.getOrDefault(ERROR, "").strip();
+            String status = r.getOrDefault(STATUS, "").strip();
             if (error.isEmpty() && (status.equalsIgnoreCase("failed") || status.equalsIgnoreCase("error"))) {
                 error = status;
             }
             if (!error.isEmpty()) {
-                failed.add(new Failed(f.whole("cell"), r.get("optimizer"), r.get("topology"), f.whole("workers"),
-                        f.number("learning_rate"), f.wholeLong("seed"), error));
+                failed.add(new Failed(f.whole(CELL), r.get(OPTIMIZER), r.get(TOPOLOGY), f.whole(WORKERS),
+                        f.number(LEARNING_RATE), f.wholeLong(SEED), error));
                 continue;
             }
-            finished.add(new Run(f.whole("cell"), r.get("optimizer"), r.get("topology"), f.whole("workers"),
-                    f.number("learning_rate"), f.wholeLong("seed"), f.whole("steps"), Boolean.parseBoolean(r.get("diverged")),
-                    f.number("train_loss"), f.number("train_accuracy"), f.number("test_loss"), f.number("test_accuracy"),
-                    f.number("consensus_distance")));
+            finished.add(new Run(f.whole(CELL), r.get(OPTIMIZER), r.get(TOPOLOGY), f.whole(WORKERS),
+                    f.number(LEARNING_RATE), f.wholeLong(SEED), f.whole(STEPS), Boolean.parseBoolean(r.get(DIVERGED)),
+                    f.number(TRAIN_LOSS), f.number(TRAIN_ACCURACY), f.number(TEST_LOSS), f.number(TEST_ACCURACY),
+                    f.number(CONSENSUS_DISTANCE)));
         }
         return new Cells(finished, failed);
     }
@@ -96,8 +119,8 @@ public final class TrainingLog {
         List<Map<String, String>> rows = rows(file, EVALUATION_COLUMNS);
         for (int k = 0; k < rows.size(); k++) {
             Field f = new Field(file, k + 2, rows.get(k));
-            out.add(new Evaluation(f.whole("cell"), (long) f.number("step"), f.number("train_loss"), f.number("train_accuracy"),
-                    f.number("test_loss"), f.number("test_accuracy")));
+            out.add(new Evaluation(f.whole(CELL), (long) f.number(STEP), f.number(TRAIN_LOSS), f.number(TRAIN_ACCURACY),
+                    f.number(TEST_LOSS), f.number(TEST_ACCURACY)));
         }
         return out;
     }
@@ -153,8 +176,8 @@ public final class TrainingLog {
     public static Map<Integer, List<Covariance>> covariances(Path folder) {
         Map<Integer, List<Covariance>> out = new LinkedHashMap<>();
         for (Map<String, String> r : CsvReader.read(folder.resolve(COVARIANCES))) {
-            Covariance c = new Covariance(Integer.parseInt(r.get("cell")), Integer.parseInt(r.get("i")),
-                    Integer.parseInt(r.get("j")), CsvReader.number(r.get("covariance")));
+            Covariance c = new Covariance(Integer.parseInt(r.get(CELL)), Integer.parseInt(r.get(I)),
+                    Integer.parseInt(r.get(J)), CsvReader.number(r.get(COVARIANCE)));
             out.computeIfAbsent(c.cell(), k -> new ArrayList<>()).add(c);
         }
         return out;

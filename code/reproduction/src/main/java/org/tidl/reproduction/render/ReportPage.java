@@ -300,13 +300,7 @@ public final class ReportPage {
             h.append("</div>\n</details>\n");
         }
         if (!e.tables().isEmpty()) {
-            h.append("<p>Tables:");
-            String sep = " ";
-            for (Path t : e.tables()) {
-                h.append(sep).append(link(t));
-                sep = " &middot; ";
-            }
-            h.append("</p>\n");
+            h.append("<p>Tables:").append(links(e.tables())).append("</p>\n");
         }
         if (!e.missing().isEmpty()) {
             h.append("<p class=\"warn\">Recorded as written but missing: ").append(esc(String.join(", ", e.missing())))
@@ -371,13 +365,7 @@ public final class ReportPage {
         } else {
             h.append("No cell finished yet (no runs.csv). ");
         }
-        h.append("Files:");
-        String sep = " ";
-        for (Path f : x.files()) {
-            h.append(sep).append(link(f));
-            sep = " &middot; ";
-        }
-        h.append("</p>\n");
+        h.append("Files:").append(links(x.files())).append("</p>\n");
         if (cells != null && !cells.failed().isEmpty()) {
             h.append("<details class=\"warn\"><summary>Failed cells (").append(cells.failed().size())
                     .append("; a resume runs them again)</summary>\n<ul>\n");
@@ -500,6 +488,17 @@ public final class ReportPage {
             return "[" + String.join(", ", parts) + "]";
         }
         return v == null ? "null" : v.toString();
+    }
+
+    /** Each file's link, after a space, separated by middle dots. */
+    private String links(List<Path> files) {
+        StringBuilder sb = new StringBuilder();
+        String sep = " ";
+        for (Path f : files) {
+            sb.append(sep).append(link(f));
+            sep = " &middot; ";
+        }
+        return sb.toString();
     }
 
     private String link(Path file) {

@@ -1,4 +1,4 @@
-package org.tidl.cli;
+package org.tidl.reproduction.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
+import java.util.function.Consumer;
 import org.tidl.api.GossipMatrix;
 import org.tidl.core.io.Csv;
 
@@ -27,13 +27,13 @@ import org.tidl.core.io.Csv;
  * bent to its right so that the two directions of a pair stay apart. Rendering only: the matrix comes checked
  * from the topology registry.
  */
-final class TopologyDrawing {
+public final class TopologyDrawing {
 
     /** Most workers drawn: beyond this the circle is a smear of nodes. */
-    static final int MAX_WORKERS = 500;
+    public static final int MAX_WORKERS = 500;
 
-    static final int WIDTH = 900;
-    static final int HEIGHT = 1000;
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 1000;
 
     /** A perceptually ordered scale (viridis' anchors), light weights dark purple, heavy ones yellow. */
     private static final Color[] SCALE = {new Color(0x440154), new Color(0x3B528B), new Color(0x21918C),
@@ -48,18 +48,18 @@ final class TopologyDrawing {
      * @param title    first line of the title, e.g. "ring"
      * @param subtitle second line, e.g. "n = 8, W(t) at t = 0 (period 1)"
      */
-    static void write(GossipMatrix w, String title, String subtitle, Path file) {
-        BufferedImage image = render(w, title, subtitle);
-        Csv.writeAtomically(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new java.io.IOException("no PNG writer");
-            }
-        });
+    public static void write(GossipMatrix w, String title, String subtitle, Path file) {
+        Pictures.writePng(file, WIDTH, HEIGHT, painter(w, title, subtitle));
+    }
+
+    /** The drawing as an image ({@link #write} without the file). */
+    public static BufferedImage render(GossipMatrix w, String title, String subtitle) {
+        return Pictures.raster(WIDTH, HEIGHT, painter(w, title, subtitle));
     }
 
     record Edge(int from, int to, double weight) { }
 
-    static BufferedImage render(GossipMatrix w, String title, String subtitle) {
+    private static Consumer<Graphics2D> painter(GossipMatrix w, String title, String subtitle) {
         int n = w.size();
         boolean symmetric = isSymmetric(w);
         List<Edge> edges = new ArrayList<>();
@@ -94,15 +94,11 @@ final class TopologyDrawing {
         int hub = hub(w, symmetric);
         edges.sort(Comparator.comparingDouble(Edge::weight)); // heavy edges on top
 
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        double low = lo;
+        double high = hi;
+        double heaviest = maxEdge;
+        return g -> {
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
             centered(g, title, WIDTH / 2.0, 38);
@@ -131,8 +127,8 @@ final class TopologyDrawing {
 
             double widthScale = Math.max(0.6, Math.min(5, 400.0 / Math.max(1, edges.size())));
             for (Edge e : edges) {
-                g.setColor(colour(e.weight, lo, hi));
-                float stroke = (float) (0.6 + widthScale * Math.abs(e.weight) / Math.max(maxEdge, 1e-300));
+                g.setColor(colour(e.weight, low, high));
+                float stroke = (float) (0.6 + widthScale * Math.abs(e.weight) / Math.max(heaviest, 1e-300));
                 g.setStroke(new BasicStroke(stroke, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 if (symmetric) {
                     g.draw(new java.awt.geom.Line2D.Double(x[e.from], y[e.from], x[e.to], y[e.to]));
@@ -147,7 +143,7 @@ final class TopologyDrawing {
             boolean labels = n <= 64;
             for (int i = 0; i < n; i++) {
                 Ellipse2D node = new Ellipse2D.Double(x[i] - nodeRadius, y[i] - nodeRadius, 2 * nodeRadius, 2 * nodeRadius);
-                g.setColor(colour(self[i], lo, hi));
+                g.setColor(colour(self[i], low, high));
                 g.fill(node);
                 g.setColor(Color.DARK_GRAY);
                 g.draw(node);
@@ -157,11 +153,8 @@ final class TopologyDrawing {
                     label(g, Integer.toString(i), cx + r * Math.cos(angle[i]), cy + r * Math.sin(angle[i]) + fontSize * 0.35);
                 }
             }
-            legend(g, lo, hi, symmetric, edges.size());
-        } finally {
-            g.dispose();
-        }
-        return image;
+            legend(g, low, high, symmetric, edges.size());
+        };
     }
 
     /** A curved arrow from (x0, y0) to (x1, y1), stopping at the target node's rim. */
@@ -200,7 +193,7 @@ final class TopologyDrawing {
      * The worker linked both ways to every other one, when it is the only such worker (a star, a wheel): drawn
      * at the centre, where its edges do not cross the circle. -1 for none (a ring, or a complete graph).
      */
-    static int hub(GossipMatrix w, boolean symmetric) {
+    public static int hub(GossipMatrix w, boolean symmetric) {
         int n = w.size();
         if (!symmetric || n < 4) {
             return -1;
@@ -263,7 +256,7 @@ final class TopologyDrawing {
     }
 
     /** The scale's colour of v in [lo, hi] (one colour when every weight is the same). */
-    static Color colour(double v, double lo, double hi) {
+    public static Color colour(double v, double lo, double hi) {
         double f = hi > lo ? Math.max(0, Math.min(1, (v - lo) / (hi - lo))) : 0.5;
         double pos = f * (SCALE.length - 1);
         int k = Math.min(SCALE.length - 2, (int) pos);
@@ -275,7 +268,7 @@ final class TopologyDrawing {
                 (int) Math.round(a.getBlue() + t * (b.getBlue() - a.getBlue())));
     }
 
-    static boolean isSymmetric(GossipMatrix w) {
+    public static boolean isSymmetric(GossipMatrix w) {
         int n = w.size();
         boolean[] ok = {true};
         for (int i = 0; i < n && ok[0]; i++) {
