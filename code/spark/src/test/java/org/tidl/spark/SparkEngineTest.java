@@ -97,8 +97,9 @@ class SparkEngineTest {
         }
         // the 4-worker cells were handed out first; two slots, so a 2-worker cell may overtake the last 4-worker one
         assertThat(order.subList(0, 3)).containsOnly(4);
-        // what the tracker reports (a finished task's slot is reused before its end is posted: at most one more)
-        assertThat(maxRunning[0]).isBetween(1, 3);
+        // what the tracker reports (a finished task's slot is reused before its end is posted: at most one more;
+        // at least none: on a loaded machine every task's end can be posted before its result is read)
+        assertThat(maxRunning[0]).isBetween(0, 3);
     }
 
     @Test
