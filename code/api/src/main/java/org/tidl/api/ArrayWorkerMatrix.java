@@ -80,6 +80,28 @@ public final class ArrayWorkerMatrix implements WorkerMatrix {
         w.apply(data, d.data, p);
     }
 
+    /** One pass, rounded as the default (double arithmetic, no fused multiply-add: the same bits). */
+    @Override
+    public void combine(double[] coefficients, WorkerMatrix... terms) {
+        if (coefficients.length != terms.length || terms.length == 0) {
+            throw new IllegalArgumentException("combine: " + coefficients.length + " coefficients for " + terms.length
+                    + " terms (at least one)");
+        }
+        double[][] t = new double[terms.length][];
+        for (int m = 0; m < t.length; m++) {
+            t[m] = of(terms[m]).data;
+        }
+        double c0 = coefficients[0];
+        double[] t0 = t[0];
+        for (int i = 0; i < data.length; i++) {
+            double s = c0 == 1 ? t0[i] : t0[i] * c0;
+            for (int m = 1; m < t.length; m++) {
+                s += coefficients[m] * t[m][i];
+            }
+            data[i] = s;
+        }
+    }
+
     @Override
     public void addScaledRow(int row, double a, WorkerMatrix x, int from) {
         double[] xs = of(x).data;
