@@ -136,8 +136,12 @@ public final class Detag implements OptimizerProvider {
                 zyPrev.assign(y);
                 acc.setZero();
             }
-            LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay); // at the phase's fixed x
-            acc.addScaled(1.0 / accumulation, g);
+            if (weightDecay == 0) { // at the phase's fixed x, added into G̃ (by the oracle itself where it can)
+                c.oracle().addGradients(x, 1.0 / accumulation, acc, g, c.losses());
+            } else {
+                LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay);
+                acc.addScaled(1.0 / accumulation, g);
+            }
             GossipMatrix w = c.scheme().matrix(c.step());
             accelerated(w, eta, true);
             accelerated(w, eta, false);
