@@ -483,6 +483,22 @@ final class FloatBlock {
 
     /** dst ← a · (W · this) + Σ_m c_m · t_m; {@code unitA}: a is exactly 1 (no multiply, as mix then axpy). */
     private record Combine(float a, boolean unitA, float[] c, FloatBlock[] terms) {
+        /** acc ← a · acc + Σ_m c_m · cached[m][row][0 .. len), in that order (the terms' chunks, read already). */
+        void apply(float[] acc, float[][][] cached, int row, int len) {
+            if (!unitA) {
+                for (int k = 0; k < len; k++) {
+                    acc[k] *= a;
+                }
+            }
+            for (int m = 0; m < terms.length; m++) {
+                float[] t = cached[m][row];
+                float cm = c[m];
+                for (int k = 0; k < len; k++) {
+                    acc[k] += cm * t[k];
+                }
+            }
+        }
+
         /** acc ← a · acc + Σ_m c_m · t_m[row][o .. o + m), in that order, through {@code scratch}. */
         void apply(float[] acc, float[] scratch, int row, int o, int len) {
             if (!unitA) {
@@ -622,12 +638,21 @@ final class FloatBlock {
             cache[j] = needed[j] ? new float[size] : null;
         }
         float[] acc = new float[size];
-        float[] yChunk = combine == null ? null : new float[size];
+        // the terms' chunks of the task's rows, read in one sweep as the source's (5-10 % faster than reading them
+        // row by row between the outputs, at the edge of the noise)
+        float[][][] termCache = combine == null ? null : new float[combine.terms().length][r1 - r0][size];
         for (int o = from; o < from + len; o += chunk) {
             int m = Math.min(chunk, from + len - o);
             for (int j = 0; j < n; j++) {
                 if (needed[j]) {
                     rows[j].get(o, cache[j], 0, m);
+                }
+            }
+            if (combine != null) {
+                for (int q = 0; q < termCache.length; q++) {
+                    for (int i = r0; i < r1; i++) {
+                        combine.terms()[q].rows[i].get(o, termCache[q][i - r0], 0, m);
+                    }
                 }
             }
             for (int i = r0; i < r1; i++) {
@@ -650,7 +675,7 @@ final class FloatBlock {
                     }
                 }
                 if (combine != null) {
-                    combine.apply(acc, yChunk, i, o, m);
+                    combine.apply(acc, termCache, i - r0, m);
                 }
                 dst.rows[i].put(o, acc, 0, m);
             }
