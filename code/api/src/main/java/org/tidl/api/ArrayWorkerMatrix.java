@@ -102,6 +102,30 @@ public final class ArrayWorkerMatrix implements WorkerMatrix {
         }
     }
 
+    /** The default without its copy: this {@link #combine} reads every term before it writes. */
+    @Override
+    public void mixCombine(GossipMatrix w, WorkerMatrix source, double a, WorkerMatrix scratch, double[] coefficients,
+                           WorkerMatrix... terms) {
+        if (coefficients.length != terms.length) {
+            throw new IllegalArgumentException("combine: " + coefficients.length + " coefficients for " + terms.length
+                    + " terms");
+        }
+        if (scratch == this || scratch == source || java.util.Arrays.asList(terms).contains(scratch)) {
+            throw new IllegalArgumentException("mixCombine: scratch must differ from this, the source and the terms");
+        }
+        source.mix(w, scratch);
+        if (a != 1) {
+            scratch.scale(a);
+        }
+        double[] c = new double[coefficients.length + 1];
+        c[0] = 1;
+        System.arraycopy(coefficients, 0, c, 1, coefficients.length);
+        WorkerMatrix[] t = new WorkerMatrix[terms.length + 1];
+        t[0] = scratch;
+        System.arraycopy(terms, 0, t, 1, terms.length);
+        combine(c, t);
+    }
+
     @Override
     public void addScaledRow(int row, double a, WorkerMatrix x, int from) {
         double[] xs = of(x).data;

@@ -108,13 +108,14 @@ public interface WorkerMatrix {
     }
 
     /**
-     * this ← a · (W · source) + c₀·t₀ + c₁·t₁ + … (no terms: this ← a · (W · source)): a gossip round and the optimizer's update around it (gradient
-     * tracking's x ← W x − η y, DeTAG's Z ← (1+η) W Z − η Z_prev written over Z_prev). Rounded as
-     * {@code source.mix(w, scratch)}, {@code scratch.scale(a)} unless a = 1, then
-     * {@code combine({1, c₀, c₁, …}, scratch, t₀, t₁, …)}, which is this default. {@code source} may be this (an
-     * in-place gossip) and this may be any of the terms; {@code scratch} (same shape and backend, contents lost)
-     * must differ from all of them, and is what backends without a fused kernel work in. A backend may do it all
-     * in one pass (each chunk of source read for all rows before any output is written).
+     * this ← a · (W · source) + c₀·t₀ + c₁·t₁ + … (no terms: this ← a · (W · source)): a gossip round and the
+     * optimizer's update around it (gradient tracking's x ← W x − η y, DeTAG's Z ← (1+η) W Z − η Z_prev written
+     * over Z_prev). Rounded as {@code source.mix(w, scratch)}, {@code scratch.scale(a)} unless a = 1, then
+     * {@code combine({1, c₀, c₁, …}, scratch, t₀, t₁, …)}, which is this default (computed in scratch and copied
+     * when this is one of the terms, so that nothing is allocated). {@code source} may be this (an in-place gossip)
+     * and this may be any of the terms; {@code scratch} (same shape and backend, contents lost) must differ from
+     * all of them, and is what backends without a fused kernel work in. A backend may do it all in one pass (each
+     * chunk of source read for all rows before any output is written).
      *
      * @since 2
      */
@@ -134,7 +135,12 @@ public interface WorkerMatrix {
         WorkerMatrix[] t = new WorkerMatrix[terms.length + 1];
         t[0] = scratch;
         System.arraycopy(terms, 0, t, 1, terms.length);
-        combine(c, t);
+        if (java.util.Arrays.asList(terms).contains(this)) {
+            scratch.combine(c, t); // in place on its first term: the default combine sets no matrix aside
+            assign(scratch);
+        } else {
+            combine(c, t);
+        }
     }
 
     /** The argument check of {@link #combine} and {@link #mixCombine}. */
