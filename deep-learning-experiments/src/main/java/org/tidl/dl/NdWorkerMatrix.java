@@ -190,6 +190,48 @@ public final class NdWorkerMatrix implements WorkerMatrix {
         }
     }
 
+    /** One pass on the CPU kernels; the default's composition of ND4J ops otherwise. */
+    @Override
+    public void combine(double[] coefficients, WorkerMatrix... terms) {
+        FloatBlock[] blocks = blocks(terms);
+        if (block != null && blocks != null && coefficients.length == terms.length && terms.length > 0) {
+            block.combine(coefficients, blocks);
+        } else {
+            WorkerMatrix.super.combine(coefficients, terms);
+        }
+    }
+
+    /** One pass on the CPU kernels (see {@link FloatBlock#mixCombine}); the default's composition otherwise. */
+    @Override
+    public void mixCombine(GossipMatrix w, WorkerMatrix source, double a, WorkerMatrix scratch, double[] coefficients,
+                           WorkerMatrix... terms) {
+        NdWorkerMatrix src = of(source);
+        NdWorkerMatrix s = of(scratch);
+        if (w.size() != rows.length) {
+            throw new IllegalArgumentException("mix: W is " + w.size() + "x" + w.size() + ", expected " + rows.length);
+        }
+        if (s == this || s == src || java.util.Arrays.asList(terms).contains(s)) {
+            throw new IllegalArgumentException("mixCombine: scratch must differ from this, the source and the terms");
+        }
+        FloatBlock[] blocks = blocks(terms);
+        if (block == null || src.block == null || blocks == null || coefficients.length != terms.length
+                || !src.block.mixCombine(w, block, a, coefficients, blocks)) {
+            WorkerMatrix.super.mixCombine(w, source, a, scratch, coefficients, terms);
+        }
+    }
+
+    /** The CPU blocks of the terms (checked to be of this shape and backend); null when one has none. */
+    private FloatBlock[] blocks(WorkerMatrix[] terms) {
+        FloatBlock[] out = new FloatBlock[terms.length];
+        for (int m = 0; m < terms.length; m++) {
+            out[m] = of(terms[m]).block;
+            if (out[m] == null) {
+                return null;
+            }
+        }
+        return out;
+    }
+
     @Override
     public void mixInPlace(GossipMatrix w, WorkerMatrix scratch) {
         NdWorkerMatrix s = of(scratch);

@@ -228,6 +228,116 @@ class WorkerMatrixConformanceTest {
         }
     }
 
+    /** The terms of a linear combination: specials (NaN, ±∞ and 1e20 planted), then finite ones with NaN and −∞. */
+    static double[][] combinationTerms(int p) {
+        double[] u = finite(p, 31);
+        u[2 * p + 2] = Double.NaN;
+        u[4 * p + 3] = Double.NEGATIVE_INFINITY;
+        return new double[][] {specials(p, 30), u, finite(p, 32)};
+    }
+
+    /** What the combination is defined as: assign, scale (unless c₀ = 1), then the axpys in order, on the backend. */
+    static void composed(WorkerMatrix out, double[] c, WorkerMatrix[] t) {
+        WorkerMatrix aside = out.zerosLike();
+        aside.assign(t[0]);
+        if (c[0] != 1) {
+            aside.scale(c[0]);
+        }
+        for (int m = 1; m < t.length; m++) {
+            aside.addScaled(c[m], t[m]);
+        }
+        out.assign(aside);
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void combineIsTheLinearCombinationRoundedAsTheAxpysInOrder(Backend b, int p) {
+        double[][] values = combinationTerms(p);
+        // float-exact coefficients, a zero one on the specials (0 · ∞ = NaN must flow), ones below the float range
+        for (double[] c : new double[][] {{0.5}, {1, -0.25}, {0, 2, -1}, {-3, 1e-30, 1}, {1, 1, -1}}) {
+            for (int self = -1; self < c.length; self++) { // which term is the output itself (−1: none)
+                WorkerMatrix[] t = new WorkerMatrix[c.length];
+                for (int m = 0; m < t.length; m++) {
+                    t[m] = b.of(N, p, values[m]);
+                }
+                WorkerMatrix out = self >= 0 ? t[self] : b.of(N, p, finite(p, 33));
+                double[] want = new double[N * p];
+                for (int k = 0; k < want.length; k++) {
+                    for (int m = 0; m < c.length; m++) {
+                        want[k] += c[m] * values[m][k];
+                    }
+                }
+                WorkerMatrix reference = out.zerosLike();
+                composed(reference, c, t);
+                out.combine(c, t);
+                String what = "combine(" + java.util.Arrays.toString(c) + "), output = term " + self;
+                assertMatches(b, what, read(out), want);
+                assertThat(read(out)).as(b + ": " + what + " rounds as assign, scale, axpys").isEqualTo(read(reference));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, P = {1}")
+    @MethodSource("backendsAndWidths")
+    void mixCombineIsTheGossipAndTheUpdateInOnePass(Backend b, int p) {
+        double[][] values = combinationTerms(p);
+        for (var e : gossipMatrices().entrySet()) {
+            GossipMatrix w = e.getValue();
+            // gradient tracking's in-place updates, DeTAG's round written over Z_prev, plain gossip into this
+            String[] forms = {"in place + y", "in place + g - g_old", "over the term", "no terms", "in place + y"};
+            double[] scales = {1, 1, 1.25, 1, 1.25};
+            for (int f = 0; f < forms.length; f++) {
+                String form = forms[f];
+                double a = scales[f];
+                WorkerMatrix z = b.of(N, p, finite(p, 34));
+                WorkerMatrix u = b.of(N, p, values[1]);
+                WorkerMatrix v = b.of(N, p, values[2]);
+                WorkerMatrix scratch = z.zerosLike();
+                double[] zs = read(z);
+                WorkerMatrix out;
+                double[] c;
+                WorkerMatrix[] t;
+                switch (form) {
+                    case "in place + y" -> { out = z; c = new double[] {-0.3}; t = new WorkerMatrix[] {u}; }
+                    case "in place + g - g_old" -> { out = z; c = new double[] {1, -1}; t = new WorkerMatrix[] {u, v}; }
+                    case "over the term" -> { out = u; c = new double[] {-0.25}; t = new WorkerMatrix[] {u}; }
+                    default -> { out = v; c = new double[0]; t = new WorkerMatrix[0]; }
+                }
+                double[] want = mixed(w, zs, p);
+                double[][] ts = new double[t.length][];
+                for (int m = 0; m < t.length; m++) {
+                    ts[m] = read(t[m]);
+                }
+                for (int k = 0; k < want.length; k++) {
+                    want[k] *= a;
+                    for (int m = 0; m < t.length; m++) {
+                        want[k] += c[m] * ts[m][k];
+                    }
+                }
+                // the definition: mix into scratch, scale unless a = 1, then combine with the terms
+                WorkerMatrix reference = z.zerosLike();
+                z.mix(w, reference);
+                if (a != 1) {
+                    reference.scale(a);
+                }
+                WorkerMatrix[] all = new WorkerMatrix[t.length + 1];
+                double[] ca = new double[t.length + 1];
+                all[0] = reference;
+                ca[0] = 1;
+                System.arraycopy(t, 0, all, 1, t.length);
+                System.arraycopy(c, 0, ca, 1, c.length);
+                composed(reference, ca, all);
+                out.mixCombine(w, z, a, scratch, c, t);
+                String what = "mixCombine by " + e.getKey() + ", a = " + a + ", " + form;
+                assertMatches(b, what, read(out), want);
+                assertThat(read(out)).as(b + ": " + what + " rounds as mix, scale, combine").isEqualTo(read(reference));
+                if (out != z) {
+                    assertMatches(b, what + " leaves the source alone", read(z), zs);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}, P = {1}")
     @MethodSource("backendsAndWidths")
     void addScaledRowTouchesOneRow(Backend b, int p) {
@@ -576,6 +686,13 @@ class WorkerMatrixConformanceTest {
         assertThatThrownBy(() -> x.mixInPlace(GossipMatrix.identity(N), x)).isInstanceOf(IllegalArgumentException.class);
         WorkerMatrix d = x.zerosLike();
         assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N), d, 2, 1, d)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.mixCombine(GossipMatrix.identity(N), x, 1, x, new double[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.mixCombine(GossipMatrix.identity(N), x, 1, d, new double[] {1}, d))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.combine(new double[] {1, 2}, d)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.combine(new double[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> x.combine(new double[] {1}, other)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> x.mix(GossipMatrix.identity(N + 1), x.zerosLike())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> x.multiply(other)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> x.divide(foreign)).isInstanceOf(IllegalArgumentException.class);

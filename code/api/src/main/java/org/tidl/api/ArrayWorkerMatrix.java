@@ -80,6 +80,52 @@ public final class ArrayWorkerMatrix implements WorkerMatrix {
         w.apply(data, d.data, p);
     }
 
+    /** One pass, rounded as the default (double arithmetic, no fused multiply-add: the same bits). */
+    @Override
+    public void combine(double[] coefficients, WorkerMatrix... terms) {
+        if (coefficients.length != terms.length || terms.length == 0) {
+            throw new IllegalArgumentException("combine: " + coefficients.length + " coefficients for " + terms.length
+                    + " terms (at least one)");
+        }
+        double[][] t = new double[terms.length][];
+        for (int m = 0; m < t.length; m++) {
+            t[m] = of(terms[m]).data;
+        }
+        double c0 = coefficients[0];
+        double[] t0 = t[0];
+        for (int i = 0; i < data.length; i++) {
+            double s = c0 == 1 ? t0[i] : t0[i] * c0;
+            for (int m = 1; m < t.length; m++) {
+                s += coefficients[m] * t[m][i];
+            }
+            data[i] = s;
+        }
+    }
+
+    /** The default without its copy: this {@link #combine} reads every term before it writes. */
+    @Override
+    public void mixCombine(GossipMatrix w, WorkerMatrix source, double a, WorkerMatrix scratch, double[] coefficients,
+                           WorkerMatrix... terms) {
+        if (coefficients.length != terms.length) {
+            throw new IllegalArgumentException("combine: " + coefficients.length + " coefficients for " + terms.length
+                    + " terms");
+        }
+        if (scratch == this || scratch == source || java.util.Arrays.asList(terms).contains(scratch)) {
+            throw new IllegalArgumentException("mixCombine: scratch must differ from this, the source and the terms");
+        }
+        source.mix(w, scratch);
+        if (a != 1) {
+            scratch.scale(a);
+        }
+        double[] c = new double[coefficients.length + 1];
+        c[0] = 1;
+        System.arraycopy(coefficients, 0, c, 1, coefficients.length);
+        WorkerMatrix[] t = new WorkerMatrix[terms.length + 1];
+        t[0] = scratch;
+        System.arraycopy(terms, 0, t, 1, terms.length);
+        combine(c, t);
+    }
+
     @Override
     public void addScaledRow(int row, double a, WorkerMatrix x, int from) {
         double[] xs = of(x).data;

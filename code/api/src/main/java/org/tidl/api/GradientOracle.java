@@ -21,6 +21,24 @@ public interface GradientOracle {
     void gradients(WorkerMatrix at, WorkerMatrix gradients, double[] losses);
 
     /**
+     * sum ← sum + s · (the stochastic gradients at {@code at}): one oracle call (fresh minibatches, the losses
+     * written as by {@link #gradients}) added straight into an accumulator, as DeTAG sums a phase's gradients. This
+     * default is {@code gradients(at, scratch, losses)} then {@code sum.addScaled(s, scratch)}; an oracle may add
+     * into {@code sum} directly, with no n × P gradient written and read back (the deep-learning engine's fused
+     * MLP does, in its GEMMs), and then s · g + sum may be rounded once instead of twice. {@code sum} and
+     * {@code scratch} (contents lost) differ from {@code at}, from the iterate and from each other.
+     *
+     * @since 2
+     */
+    default void addGradients(WorkerMatrix at, double s, WorkerMatrix sum, WorkerMatrix scratch, double[] losses) {
+        if (sum == scratch) {
+            throw new IllegalArgumentException("addGradients: the sum and the scratch matrix must differ");
+        }
+        gradients(at, scratch, losses);
+        sum.addScaled(s, scratch);
+    }
+
+    /**
      * What a gradient at a point other than the iterate costs, compared with one at the iterate.
      *
      * @since 2

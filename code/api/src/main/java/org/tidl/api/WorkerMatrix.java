@@ -72,6 +72,88 @@ public interface WorkerMatrix {
         assign(scratch);
     }
 
+    /**
+     * this ← c₀·t₀ + c₁·t₁ + … + c_{k−1}·t_{k−1}, summed left to right with every product and partial sum rounded to
+     * the backend's precision: exactly {@code assign(t₀)}, {@code scale(c₀)} (skipped for c₀ = 1, where it changes
+     * nothing), then {@code addScaled(c_m, t_m)} for m = 1, 2, …. {@code this} may be any of the terms (every
+     * term is read before this is written). At least one term; as many coefficients as terms. A backend may
+     * (and the built-in ones do) compute it in one pass: what keeps optimizers whose updates are several axpys
+     * (gradient tracking, DeTAG) at the memory traffic they need.
+     *
+     * @since 2
+     */
+    default void combine(double[] coefficients, WorkerMatrix... terms) {
+        checkCombination(coefficients, terms, 1);
+        for (int m = 1; m < terms.length; m++) {
+            if (terms[m] == this) { // this is read after the first terms are written: compute aside
+                WorkerMatrix aside = zerosLike();
+                aside.combine(coefficients, terms);
+                assign(aside);
+                return;
+            }
+        }
+        if (terms[0] != this) {
+            assign(terms[0]);
+        }
+        if (coefficients[0] != 1) {
+            scale(coefficients[0]);
+        }
+        int m = 1;
+        for (; m + 1 < terms.length; m += 2) {
+            addScaled(coefficients[m], terms[m], coefficients[m + 1], terms[m + 1]);
+        }
+        if (m < terms.length) {
+            addScaled(coefficients[m], terms[m]);
+        }
+    }
+
+    /**
+     * this ← a · (W · source) + c₀·t₀ + c₁·t₁ + … (no terms: this ← a · (W · source)): a gossip round and the
+     * optimizer's update around it (gradient tracking's x ← W x − η y, DeTAG's Z ← (1+η) W Z − η Z_prev written
+     * over Z_prev). Rounded as {@code source.mix(w, scratch)}, {@code scratch.scale(a)} unless a = 1, then
+     * {@code combine({1, c₀, c₁, …}, scratch, t₀, t₁, …)}, which is this default (computed in scratch and copied
+     * when this is one of the terms, so that nothing is allocated). {@code source} may be this (an in-place gossip)
+     * and this may be any of the terms; {@code scratch} (same shape and backend, contents lost) must differ from
+     * all of them, and is what backends without a fused kernel work in. A backend may do it all in one pass (each
+     * chunk of source read for all rows before any output is written).
+     *
+     * @since 2
+     */
+    default void mixCombine(GossipMatrix w, WorkerMatrix source, double a, WorkerMatrix scratch, double[] coefficients,
+                            WorkerMatrix... terms) {
+        checkCombination(coefficients, terms, 0);
+        if (scratch == this || scratch == source || java.util.Arrays.asList(terms).contains(scratch)) {
+            throw new IllegalArgumentException("mixCombine: scratch must differ from this, the source and the terms");
+        }
+        source.mix(w, scratch);
+        if (a != 1) {
+            scratch.scale(a);
+        }
+        double[] c = new double[coefficients.length + 1];
+        c[0] = 1;
+        System.arraycopy(coefficients, 0, c, 1, coefficients.length);
+        WorkerMatrix[] t = new WorkerMatrix[terms.length + 1];
+        t[0] = scratch;
+        System.arraycopy(terms, 0, t, 1, terms.length);
+        if (java.util.Arrays.asList(terms).contains(this)) {
+            scratch.combine(c, t); // in place on its first term: the default combine sets no matrix aside
+            assign(scratch);
+        } else {
+            combine(c, t);
+        }
+    }
+
+    /** The argument check of {@link #combine} and {@link #mixCombine}. */
+    private static void checkCombination(double[] coefficients, WorkerMatrix[] terms, int minTerms) {
+        if (coefficients.length != terms.length) {
+            throw new IllegalArgumentException("combine: " + coefficients.length + " coefficients for " + terms.length
+                    + " terms");
+        }
+        if (terms.length < minTerms) {
+            throw new IllegalArgumentException("combine: no terms");
+        }
+    }
+
     /** Row {@code row} of this ← row {@code row} of this + a · (row {@code from} of x). */
     void addScaledRow(int row, double a, WorkerMatrix x, int from);
 

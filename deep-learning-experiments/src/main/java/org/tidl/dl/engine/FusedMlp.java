@@ -112,6 +112,24 @@ final class FusedMlp extends FusedNetwork {
     @Override
     double gradient(INDArray params, INDArray grad, int row, float[] features, int[] labels, Workspace w,
                     SplittableRandom dropout) {
+        return pass(params, grad, row, 1f, false, features, labels, w);
+    }
+
+    @Override
+    double addGradient(INDArray params, INDArray sum, int row, float s, float[] features, int[] labels, Workspace w,
+                       SplittableRandom dropout) {
+        return pass(params, sum, row, s, true, features, labels, w);
+    }
+
+    @Override
+    boolean adds() {
+        return true;
+    }
+
+    /** Forward and backward; the gradient times s is written into row {@code row} of grad, or added to it. */
+    private double pass(INDArray params, INDArray grad, int row, float s, boolean add, float[] features, int[] labels,
+                        Workspace w) {
+        float beta = add ? 1f : 0f;
         Buffers b = (Buffers) w;
         int batch = b.batch;
         long w1 = row * params.columns();
@@ -137,27 +155,28 @@ final class FusedMlp extends FusedNetwork {
         actBuf.put(0, h, 0, hidden * batch);
         // logits = W2ᵀ act + b2, classes × batch
         sgemm(false, false, classes, batch, hidden, at(params, w2), hidden, at(b.act, 0), batch, at(b.logits, 0), batch);
-        float[] s = b.small;
-        floats(b.logits, 0, classes * batch).get(0, s, 0, classes * batch);
+        float[] sm = b.small;
+        floats(b.logits, 0, classes * batch).get(0, sm, 0, classes * batch);
         floats(params, b2, classes).get(0, b.bias, 0, classes);
         for (int c = 0; c < classes; c++) {
             for (int r = 0; r < batch; r++) {
-                s[c * batch + r] += b.bias[c];
+                sm[c * batch + r] += b.bias[c];
             }
         }
-        double loss = softmaxCrossEntropy(s, classes, batch, labels); // s becomes d(mean loss)/d(logits)
-        floats(b.delta, 0, classes * batch).put(0, s, 0, classes * batch);
+        double loss = softmaxCrossEntropy(sm, classes, batch, labels); // sm becomes d(mean loss)/d(logits)
+        floats(b.delta, 0, classes * batch).put(0, sm, 0, classes * batch);
         // dW2 = act · deltaᵀ (H × classes, 'f' as DL4J stores it), db2 = Σ_r delta
-        sgemm(false, true, classes, hidden, batch, at(b.delta, 0), batch, at(b.act, 0), batch, at(grad, w2), hidden);
+        sgemm(false, true, classes, hidden, batch, s, at(b.delta, 0), batch, at(b.act, 0), batch, beta, at(grad, w2),
+                hidden);
         float[] db2 = new float[classes];
         for (int c = 0; c < classes; c++) {
             float t = 0;
             for (int r = 0; r < batch; r++) {
-                t += s[c * batch + r];
+                t += sm[c * batch + r];
             }
             db2[c] = t;
         }
-        floats(grad, b2, classes).put(0, db2, 0, classes);
+        store(floats(grad, b2, classes), db2, classes, s, add);
         // back = W2 · delta masked by ReLU′ (H × batch), db1 = Σ_r back
         sgemm(true, false, hidden, batch, classes, at(params, w2), hidden, at(b.delta, 0), batch, at(b.back, 0), batch);
         FloatBuffer backBuf = floats(b.back, 0, hidden * batch);
@@ -175,9 +194,20 @@ final class FusedMlp extends FusedNetwork {
             db1[j] = t;
         }
         backBuf.put(0, g, 0, hidden * batch);
-        floats(grad, b1, hidden).put(0, db1, 0, hidden);
-        // dW1 = xᵀ · backᵀ (in × H, 'f'): the second GEMM over the big weights, written once
-        sgemm(false, false, hidden, in, batch, at(b.back, 0), batch, at(b.x, 0), in, at(grad, w1), in);
+        store(floats(grad, b1, hidden), db1, hidden, s, add);
+        // dW1 = xᵀ · backᵀ (in × H, 'f'): the second GEMM over the big weights, written (or added) once
+        sgemm(false, false, hidden, in, batch, s, at(b.back, 0), batch, at(b.x, 0), in, beta, at(grad, w1), in);
         return loss;
+    }
+
+    /** out[0 .. len) ← v (s = 1, not adding) or out + s · v. */
+    private static void store(FloatBuffer out, float[] v, int len, float s, boolean add) {
+        if (!add) {
+            out.put(0, v, 0, len);
+            return;
+        }
+        for (int k = 0; k < len; k++) {
+            out.put(k, out.get(k) + s * v[k]);
+        }
     }
 }

@@ -53,6 +53,20 @@ abstract class FusedNetwork {
     abstract double gradient(INDArray params, INDArray grad, int row, float[] features, int[] labels, Workspace w,
                              SplittableRandom dropout);
 
+    /**
+     * As {@link #gradient}, but adds s · (the gradient) into row {@code row} of {@code sum} instead of writing it
+     * (GEMMs with α = s, β = 1: the gradient is never stored); only when {@link #adds()}.
+     */
+    double addGradient(INDArray params, INDArray sum, int row, float s, float[] features, int[] labels, Workspace w,
+                       SplittableRandom dropout) {
+        throw new UnsupportedOperationException("this network writes its gradients only");
+    }
+
+    /** True when {@link #addGradient} is implemented. */
+    boolean adds() {
+        return false;
+    }
+
     // ------------------------------------------------------------------------------------------------ shared parts
 
     static final double CLIP = 1e-10; // DL4J LossMCXENT's default softmax clipping inside the log
@@ -126,9 +140,15 @@ abstract class FusedNetwork {
      */
     static void sgemm(boolean transA, boolean transB, int m, int n, int k, FloatPointer a, int lda, FloatPointer b,
                       int ldb, FloatPointer c, int ldc) {
+        sgemm(transA, transB, m, n, k, 1f, a, lda, b, ldb, 0f, c, ldc);
+    }
+
+    /** C ← α · op(A) · op(B) + β · C, as above. */
+    static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, FloatPointer a, int lda,
+                      FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
                 transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                m, n, k, 1f, a, lda, b, ldb, 0f, c, ldc);
+                m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 }

@@ -98,6 +98,24 @@ public final class ImageOracle implements GradientOracle {
      */
     @Override
     public void gradients(WorkerMatrix at, WorkerMatrix g, double[] losses) {
+        pass(at, g, losses, 1f, false);
+    }
+
+    /**
+     * On the fused MLP the gradients are added into {@code sum} by its GEMMs (α = s, β = 1), never stored: one
+     * read and write of the sum instead of a gradient written, read back and added. Elsewhere the default.
+     */
+    @Override
+    public void addGradients(WorkerMatrix at, double s, WorkerMatrix sum, WorkerMatrix scratch, double[] losses) {
+        if (fused != null && fused.adds() && sum != scratch) {
+            pass(at, sum, losses, (float) s, true);
+        } else {
+            GradientOracle.super.addGradients(at, s, sum, scratch, losses);
+        }
+    }
+
+    /** The gradients at {@code at} written into g, or (a network that {@link FusedNetwork#adds()}) s times them added. */
+    private void pass(WorkerMatrix at, WorkerMatrix g, double[] losses, float s, boolean add) {
         NdWorkerMatrix iterate = workers.parameters();
         if (!(at instanceof NdWorkerMatrix) || !(g instanceof NdWorkerMatrix)) {
             throw new IllegalArgumentException("the deep-learning oracle takes matrices of its own backend (ND4J), got "
@@ -146,8 +164,10 @@ public final class ImageOracle implements GradientOracle {
                 // dropout masks depend only on (seed, worker, call), not on which thread runs worker i
                 long dropoutSeed = Seeds.derive(seed, "dropout", i, call);
                 if (fused != null) {
-                    losses[i] = fused.gradient(params.array(), grads.array(), i, feat, cls, fusedBuffers[part],
-                            Seeds.stream(dropoutSeed, "fused-dropout", 0));
+                    SplittableRandom masks = Seeds.stream(dropoutSeed, "fused-dropout", 0);
+                    losses[i] = add
+                            ? fused.addGradient(params.array(), grads.array(), i, s, feat, cls, fusedBuffers[part], masks)
+                            : fused.gradient(params.array(), grads.array(), i, feat, cls, fusedBuffers[part], masks);
                     continue;
                 }
                 if (away) { // the network reads row i of the iterate: put the point there, restore it below

@@ -78,6 +78,42 @@ class FusedMlpTest {
         }
     }
 
+    /** DeTAG's accumulation: the fused MLP adds s · g into the sum in its GEMMs, the gradient never stored. */
+    @Test
+    void gradientsAddedIntoASumAreTheGradientsWrittenThenAdded() {
+        var conf = Models.configuration("mlp", 37, 1, 6, 6, 7, DataType.FLOAT);
+        Images data = images(300, 6, 7, 3);
+        SimulatedWorkers w = new SimulatedWorkers(conf, 3, 5);
+        w.parameters().array().addi(org.nd4j.linalg.factory.Nd4j.rand(DataType.FLOAT, 3, w.parameterCount()).subi(0.5));
+        for (boolean fused : new boolean[] {true, false}) {
+            NdWorkerMatrix sum = w.parameters().zerosLike();
+            sum.array().assign(org.nd4j.linalg.factory.Nd4j.rand(DataType.FLOAT, 3, w.parameterCount()));
+            NdWorkerMatrix want = sum.zerosLike();
+            want.assign(sum);
+            NdWorkerMatrix scratch = sum.zerosLike();
+            scratch.addScalar(Double.NaN); // the fused path never touches it
+            NdWorkerMatrix g = sum.zerosLike();
+            double[] lAdded = new double[3];
+            double[] lWritten = new double[3];
+            double s = 1.0 / 3;
+            for (int call = 0; call < 2; call++) { // two minibatches: the second adds onto the first
+                new ImageOracle(w, data, Sampler.iid(3, 300, 9 + call), 16, false, 1, 0, fused)
+                        .addGradients(w.parameters(), s, sum, scratch, lAdded);
+                new ImageOracle(w, data, Sampler.iid(3, 300, 9 + call), 16, false, 1, 0, fused)
+                        .gradients(w.parameters(), g, lWritten);
+                want.addScaled(s, g);
+                assertThat(lAdded).as("losses").containsExactly(lWritten);
+            }
+            float[] a = sum.array().dup('c').data().asFloat();
+            float[] b = want.array().dup('c').data().asFloat();
+            for (int k = 0; k < a.length; k++) {
+                assertThat((double) a[k]).as("fused " + fused + ", entry " + k).isCloseTo(b[k], within(1e-6 * Math.max(1, Math.abs(b[k]))));
+            }
+            boolean untouched = java.util.Arrays.stream(scratch.rowAbsoluteSums()).allMatch(Double::isNaN);
+            assertThat(untouched).as("fused " + fused + ": the scratch matrix is left alone").isEqualTo(fused);
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"dsgd-atc:momentum=0.9", "gradient-tracking", "detag:rounds=2"})
     void trainingGivesDl4jsLossCurve(String optimizer) {

@@ -106,7 +106,8 @@ public final class Detag implements OptimizerProvider {
         private final double eta;
         private final WorkerMatrix y;
         private final WorkerMatrix g;
-        private WorkerMatrix zx, zxPrev, zy, zyPrev, acc, accPrev, tmp;
+        private final WorkerMatrix tmp; // working space of backends that do not fuse the gossip with its update
+        private WorkerMatrix zx, zxPrev, zy, zyPrev, acc, accPrev;
         private int r; // iteration within the phase, 0 … R−1
 
         Run(double lr, double weightDecay, int rounds, int accumulation, double eta, RunContext run) {
@@ -135,41 +136,44 @@ public final class Detag implements OptimizerProvider {
                 zyPrev.assign(y);
                 acc.setZero();
             }
-            LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay); // at the phase's fixed x
-            acc.addScaled(1.0 / accumulation, g);
+            if (weightDecay == 0) { // at the phase's fixed x, added into G̃ (by the oracle itself where it can)
+                c.oracle().addGradients(x, 1.0 / accumulation, acc, g, c.losses());
+            } else {
+                LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay);
+                acc.addScaled(1.0 / accumulation, g);
+            }
             GossipMatrix w = c.scheme().matrix(c.step());
             accelerated(w, eta, true);
             accelerated(w, eta, false);
             if (++r == rounds) {
                 r = 0;
-                x.assign(zx); // X ← AG_R(X) − α AG_R(Y)
-                x.addScaled(-lr * c.learningRateScale(), zy);
-                y.assign(zy); // Y ← AG_R(Y) + G̃_k − G̃_{k−1}
-                y.addScaled(1, acc);
-                y.addScaled(-1, accPrev);
+                x.combine(new double[] {1, -lr * c.learningRateScale()}, zx, zy); // X ← AG_R(X) − α AG_R(Y)
+                y.combine(new double[] {1, 1, -1}, zy, acc, accPrev); // Y ← AG_R(Y) + G̃_k − G̃_{k−1}
                 WorkerMatrix t = accPrev;
                 accPrev = acc;
                 acc = t;
             }
         }
 
-        /** One round Z ← (1+η) W Z − η Z_prev on the x copies or the y copies (buffers rotate, no copies). */
+        /**
+         * One round Z ← (1+η) W Z − η Z_prev on the x copies or the y copies, written over Z_prev (which is read
+         * only there): the roles swap, nothing is copied, and a fusing backend reads Z and Z_prev and writes Z_prev
+         * once. η = 0 is plain gossip, W Z.
+         */
         private void accelerated(GossipMatrix w, double e, boolean onX) {
             WorkerMatrix z = onX ? zx : zy;
             WorkerMatrix prev = onX ? zxPrev : zyPrev;
             if (e != 0) {
-                z.mix(w, tmp, 1 + e, -e, prev); // one pass where the backend fuses it
+                prev.mixCombine(w, z, 1 + e, tmp, new double[] {-e}, prev);
             } else {
-                z.mix(w, tmp);
+                prev.mixCombine(w, z, 1, tmp, new double[0]);
             }
-            WorkerMatrix next = tmp;
-            tmp = prev;
             if (onX) {
                 zxPrev = z;
-                zx = next;
+                zx = prev;
             } else {
                 zyPrev = z;
-                zy = next;
+                zy = prev;
             }
         }
     }

@@ -81,11 +81,10 @@ public final class GradientTracking implements OptimizerProvider {
                 tracking = true;
             }
             GossipMatrix w = c.scheme().matrix(c.step());
-            x.mixInPlace(w, tmp);
-            x.addScaled(-lr * c.learningRateScale(), y);
+            // each update is one pass where the backend fuses it: W x − η y, then (W y + g) − g_old
+            x.mixCombine(w, x, 1, tmp, new double[] {-lr * c.learningRateScale()}, y);
             LocalSgd.gradient(c.oracle(), x, g, c.losses(), weightDecay);
-            y.mixInPlace(w, tmp);
-            y.addScaled(1, g, -1, gOld); // (W y + g) − g_old, one pass where the backend fuses it
+            y.mixCombine(w, y, 1, tmp, new double[] {1, -1}, g, gOld);
             WorkerMatrix t = gOld; // the new gradient becomes the old one: swap, no copy
             gOld = g;
             g = t;
