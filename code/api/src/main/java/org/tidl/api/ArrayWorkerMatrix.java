@@ -83,10 +83,7 @@ public final class ArrayWorkerMatrix implements WorkerMatrix {
     /** One pass, rounded as the default (double arithmetic, no fused multiply-add: the same bits). */
     @Override
     public void combine(double[] coefficients, WorkerMatrix... terms) {
-        if (coefficients.length != terms.length || terms.length == 0) {
-            throw new IllegalArgumentException("combine: " + coefficients.length + " coefficients for " + terms.length
-                    + " terms (at least one)");
-        }
+        Combinations.check(coefficients, terms, 1);
         double[][] t = new double[terms.length][];
         for (int m = 0; m < t.length; m++) {
             t[m] = of(terms[m]).data;
@@ -106,24 +103,7 @@ public final class ArrayWorkerMatrix implements WorkerMatrix {
     @Override
     public void mixCombine(GossipMatrix w, WorkerMatrix source, double a, WorkerMatrix scratch, double[] coefficients,
                            WorkerMatrix... terms) {
-        if (coefficients.length != terms.length) {
-            throw new IllegalArgumentException("combine: " + coefficients.length + " coefficients for " + terms.length
-                    + " terms");
-        }
-        if (scratch == this || scratch == source || java.util.Arrays.asList(terms).contains(scratch)) {
-            throw new IllegalArgumentException("mixCombine: scratch must differ from this, the source and the terms");
-        }
-        source.mix(w, scratch);
-        if (a != 1) {
-            scratch.scale(a);
-        }
-        double[] c = new double[coefficients.length + 1];
-        c[0] = 1;
-        System.arraycopy(coefficients, 0, c, 1, coefficients.length);
-        WorkerMatrix[] t = new WorkerMatrix[terms.length + 1];
-        t[0] = scratch;
-        System.arraycopy(terms, 0, t, 1, terms.length);
-        combine(c, t);
+        Combinations.mixThenCombine(this, w, source, a, scratch, coefficients, terms, true);
     }
 
     @Override

@@ -83,7 +83,7 @@ public interface WorkerMatrix {
      * @since 2
      */
     default void combine(double[] coefficients, WorkerMatrix... terms) {
-        checkCombination(coefficients, terms, 1);
+        Combinations.check(coefficients, terms, 1);
         for (int m = 1; m < terms.length; m++) {
             if (terms[m] == this) { // this is read after the first terms are written: compute aside
                 WorkerMatrix aside = zerosLike();
@@ -121,37 +121,7 @@ public interface WorkerMatrix {
      */
     default void mixCombine(GossipMatrix w, WorkerMatrix source, double a, WorkerMatrix scratch, double[] coefficients,
                             WorkerMatrix... terms) {
-        checkCombination(coefficients, terms, 0);
-        if (scratch == this || scratch == source || java.util.Arrays.asList(terms).contains(scratch)) {
-            throw new IllegalArgumentException("mixCombine: scratch must differ from this, the source and the terms");
-        }
-        source.mix(w, scratch);
-        if (a != 1) {
-            scratch.scale(a);
-        }
-        double[] c = new double[coefficients.length + 1];
-        c[0] = 1;
-        System.arraycopy(coefficients, 0, c, 1, coefficients.length);
-        WorkerMatrix[] t = new WorkerMatrix[terms.length + 1];
-        t[0] = scratch;
-        System.arraycopy(terms, 0, t, 1, terms.length);
-        if (java.util.Arrays.asList(terms).contains(this)) {
-            scratch.combine(c, t); // in place on its first term: the default combine sets no matrix aside
-            assign(scratch);
-        } else {
-            combine(c, t);
-        }
-    }
-
-    /** The argument check of {@link #combine} and {@link #mixCombine}. */
-    private static void checkCombination(double[] coefficients, WorkerMatrix[] terms, int minTerms) {
-        if (coefficients.length != terms.length) {
-            throw new IllegalArgumentException("combine: " + coefficients.length + " coefficients for " + terms.length
-                    + " terms");
-        }
-        if (terms.length < minTerms) {
-            throw new IllegalArgumentException("combine: no terms");
-        }
+        Combinations.mixThenCombine(this, w, source, a, scratch, coefficients, terms, false);
     }
 
     /** Row {@code row} of this ← row {@code row} of this + a · (row {@code from} of x). */
