@@ -103,6 +103,32 @@ class SourceRulesTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * Comments and docs cite the paper (equations, sections, figures) and the public code they follow, never the
+     * project's internal notes, which do not ship ("digest B.4", "REF", "GOS", shared/docs).
+     */
+    @Test
+    void sourcesAndDocsCiteThePaperNotInternalNotes() throws IOException {
+        Path root = Path.of("../..").toAbsolutePath().normalize();
+        Pattern internal = Pattern.compile("\\bdigest [A-F]\\.?\\d|the digest's|\\bdigest \\(|\\(digest|\\bREF\\b|\\bGOS\\b"
+                + "|shared/docs|algorithms\\.md|paper-digest");
+        List<String> violations = new ArrayList<>();
+        for (String dir : new String[] {"code", "deep-learning-experiments", "docs", "README.md"}) {
+            try (Stream<Path> s = Files.walk(root.resolve(dir))) {
+                for (Path file : s.filter(p -> !p.toString().contains("/target/") && (p.toString().endsWith(".java")
+                        || p.toString().endsWith(".md") || p.toString().endsWith(".exp"))).toList()) {
+                    String[] lines = Files.readString(file).split("\n", -1);
+                    for (int i = 0; i < lines.length; i++) {
+                        if (internal.matcher(lines[i]).find() && !file.endsWith("SourceRulesTest.java")) {
+                            violations.add(root.relativize(file) + ":" + (i + 1) + ": " + lines[i].strip());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
     /** The rules catch what they are for, and nothing in comments or strings. */
     @Test
     void theRulesCatchTheDefectsTheyAreFor() {

@@ -12,7 +12,7 @@ import org.tidl.api.GossipMatrix;
 import org.tidl.core.theory.GraphProperties;
 import org.tidl.core.theory.SpectralGap;
 
-/** Topology definitions against the paper's code (digest section C) and its published spectral gaps. */
+/** Topology definitions against the authors' topologies.py and its published spectral gaps. */
 class TopologiesTest {
 
     static final TopologyRegistry REG = TopologyRegistry.builtIn();

@@ -319,7 +319,7 @@ public final class Trainer implements Engine {
     }
 
     /**
-     * Fig. 5's protocol (digest A.5): from the checkpoint after the training steps, {@code repetitions} times
+     * Fig. 5's protocol (Sec. 5; the authors' train_compute_variance.py): from the checkpoint after the training steps, {@code repetitions} times
      * run {@code covariance-steps} more steps with fresh data, keep a random share of the coordinates of every
      * worker, and measure the n × n covariance between workers over the repetitions, averaged over the kept
      * coordinates: C = (1/(R·m)) Σ_r Σ_c (x_rc − x̄_c)(x_rc − x̄_c)ᵀ. Momentum buffers restart at each repetition

@@ -11,7 +11,7 @@ public final class IsotropicQuadratic {
         return (1.0 + batch + dimension) / batch;
     }
 
-    /** The tuned centralized learning rate 1/ζ(d, b·n) = b·n/(1 + b·n + d) (REF {@code tuned_centralized_lr}). */
+    /** The tuned centralized learning rate 1/ζ(d, b·n) = b·n/(1 + b·n + d) (the authors' {@code tuned_centralized_lr}). */
     public static double tunedCentralizedLearningRate(int dimension, int batch, int workers) {
         return 1.0 / zeta(dimension, batch * workers);
     }

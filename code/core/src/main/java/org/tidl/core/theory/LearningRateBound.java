@@ -9,7 +9,7 @@ import org.tidl.core.linalg.Dense;
  * </pre>
  * with n_W(γ)⁻¹ = max_i M_ii (Assumption 5, or its replacement for a non-constant diagonal) and β from
  * Eq. 33. β ≤ 0 whenever W has an eigenvalue ≤ 0, so the theorem needs λ_min(W) ≥ ½; {@link #lazy} builds
- * W′ = (I+W)/2, which the figure uses (digest B.6, F.3).
+ * W′ = (I+W)/2, which the figure uses (Sec. 4, Theorem 6; the figure's own values are larger, docs/theory.md).
  */
 public final class LearningRateBound {
 

@@ -13,7 +13,7 @@ public final class QuadraticRate {
     }
 
     /**
-     * Paper Eq. 7 solved by fixed-point iteration exactly as REF {@code random_quadratic_rate}: start r = 0,
+     * Paper Eq. 7 solved by fixed-point iteration exactly as the authors' {@code random_quadratic_rate}: start r = 0,
      * γ = (1−η)²/(1−r), r ← 1 − (1−η)² − (ζ−1)η²/n_W(γ) with n_W in mode worst, stop when |Δr| < 1e-8
      * (at most 100 rounds); NaN when D-SGD does not converge (r ≤ 0).
      *

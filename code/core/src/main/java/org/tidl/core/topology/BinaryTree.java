@@ -7,7 +7,7 @@ import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
 /**
- * REF {@code BinaryTreeTopology}: worker w ≥ 1 has parent ⌊w/2⌋ and children 2w, 2w+1 (< n); worker 0 is an
+ * the authors' {@code BinaryTreeTopology}: worker w ≥ 1 has parent ⌊w/2⌋ and children 2w, 2w+1 (< n); worker 0 is an
  * extra root whose single child is 1. Max-degree weights; n = 1 is a single worker.
  */
 public final class BinaryTree implements TopologyProvider {

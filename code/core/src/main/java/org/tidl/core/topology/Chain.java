@@ -8,7 +8,7 @@ import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
 /**
- * Path 0 — 1 — … — (n−1) (REF {@code ChainTopology}); n = 1 is a single worker.
+ * Path 0 — 1 — … — (n−1) (the authors' {@code ChainTopology}); n = 1 is a single worker.
  *
  * <p>For n ≥ 3 every link weighs 1/3, so W = I − L/3 with L the path Laplacian, whose eigenvectors are the
  * cosines v_k(i) = cos(πk(i+½)/n): λ_k = 1 − (4/3) sin²(πk/(2n)), worker i's weight on it 1/n for k = 0 and

@@ -10,7 +10,7 @@ import org.tidl.api.TopologyResolver;
 
 /**
  * Circulant graph C_n(a, b, …): i ~ i±a, i±b (mod n), max-degree weights with duplicates counted in the
- * degree. {@code offsets=1,8} at n = 32 is REF {@code TorusTopology(4, 8)}, the paper's "Torus (4x8)".
+ * degree. {@code offsets=1,8} at n = 32 is the authors' {@code TorusTopology(4, 8)}, the paper's "Torus (4x8)".
  */
 public final class Circulant implements TopologyProvider {
 

@@ -6,7 +6,7 @@ import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
-/** i ~ i XOR 2^j for j < log2 n, weights 1/(log2 n + 1) (REF {@code HyperCubeTopology}). */
+/** i ~ i XOR 2^j for j < log2 n, weights 1/(log2 n + 1) (the authors' {@code HyperCubeTopology}). */
 public final class Hypercube implements TopologyProvider {
 
     @Override public int apiVersion() { return PluginApi.VERSION; }

@@ -9,7 +9,7 @@ import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
-/** W(t) = 11ᵀ/n when (t+1) mod H = 0, else I: H−1 local steps, then exact averaging (REF {@code LocalSteps}). */
+/** W(t) = 11ᵀ/n when (t+1) mod H = 0, else I: H−1 local steps, then exact averaging (the authors' {@code LocalSteps}). */
 public final class LocalSteps implements TopologyProvider {
 
     @Override public int apiVersion() { return PluginApi.VERSION; }

@@ -3,7 +3,7 @@ package org.tidl.core.topology;
 import org.tidl.api.GossipMatrix;
 
 /**
- * The gossip weights of the paper's code (REF {@code Topology.gossip_matrix}): for each listed neighbor j
+ * The gossip weights of the paper's code (the authors' {@code Topology.gossip_matrix}): for each listed neighbor j
  * of i, w_ij = 1/(max(deg_i, deg_j) + 1), where deg is the length of the neighbor list; then
  * w_ii = 1 − Σ_{j≠i} w_ij. A neighbor listed twice is written once but counted twice in the degree
  * (this is what makes the paper's "Torus (2x16)" keep self-weight 0.4).

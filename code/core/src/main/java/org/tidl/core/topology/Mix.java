@@ -8,7 +8,7 @@ import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
-/** W = α·11ᵀ/n + (1−α)·I: every non-trivial eigenvalue is 1−α, spectral gap α (REF {@code MixTopology}; tight for Eq. 11). */
+/** W = α·11ᵀ/n + (1−α)·I: every non-trivial eigenvalue is 1−α, spectral gap α (the authors' {@code MixTopology}; tight for Eq. 11). */
 public final class Mix implements TopologyProvider {
 
     @Override public int apiVersion() { return PluginApi.VERSION; }

@@ -8,7 +8,7 @@ import org.tidl.api.SpectralSymbol;
 import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
-/** i ~ i±1 (mod n), weights 1/3; n = 2 is one edge (weights ½), n = 1 no edge (REF {@code RingTopology}). */
+/** i ~ i±1 (mod n), weights 1/3; n = 2 is one edge (weights ½), n = 1 no edge (the authors' {@code RingTopology}). */
 public final class Ring implements TopologyProvider {
 
     @Override public int apiVersion() { return PluginApi.VERSION; }

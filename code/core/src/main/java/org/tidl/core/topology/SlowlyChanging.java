@@ -13,7 +13,8 @@ import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
 /**
- * The reproduction repo's slowly changing graphs (GOS {@code SlowChangingGraph}, {@code SlowChangingRing},
+ * The reproduction repo's slowly changing graphs (the student
+ * reproduction github.com/Goshmar/topology-in-decentralized-learning: {@code SlowChangingGraph}, {@code SlowChangingRing},
  * {@code SlowChangingStar}), seeded and aperiodic, max-degree weights:
  * <ul>
  *   <li>{@code slowly-changing:k,p}: starts from a connected G(n, p); each step toggles k random pairs,

@@ -8,7 +8,7 @@ import org.tidl.api.TopologyResolver;
 
 /**
  * Davis Southern Women graph (networkx {@code davis_southern_women_graph}): 18 women (0–17) and 14 events
- * (18–31), 89 attendance edges, in networkx's node order; max-degree weights (REF {@code SocialNetworkTopology}).
+ * (18–31), 89 attendance edges, in networkx's node order; max-degree weights (the authors' {@code SocialNetworkTopology}).
  */
 public final class SocialNetwork implements TopologyProvider {
 

@@ -8,7 +8,7 @@ import org.tidl.api.SpectralSymbol;
 import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
-/** No communication: W = I (REF {@code DisconnectedTopology}, the paper's "Solo" / "Alone"). */
+/** No communication: W = I (the authors' {@code DisconnectedTopology}, the paper's "Solo" / "Alone"). */
 public final class Solo implements TopologyProvider {
 
     @Override public int apiVersion() { return PluginApi.VERSION; }

@@ -7,7 +7,7 @@ import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
 /**
- * Worker 0 is linked to every other worker; all links 1/n, leaves keep 1 − 1/n (REF {@code StarTopology}).
+ * Worker 0 is linked to every other worker; all links 1/n, leaves keep 1 − 1/n (the authors' {@code StarTopology}).
  *
  * <p>Spectrum in closed form: 1 (the mean), 0 (hub against leaves: (n−1, −1, …, −1)) and 1 − 1/n on the n−2
  * leaf vectors summing to zero. The hub's weights on them are 1/n, (n−1)/n, 0; a leaf's 1/n, 1/(n(n−1)),

@@ -9,7 +9,7 @@ import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
 /**
- * One-peer exponential graph (Assran et al.; REF {@code TimeVaryingExponential}): period log2 n, and at step t
+ * One-peer exponential graph (Assran et al.; the authors' {@code TimeVaryingExponential}): period log2 n, and at step t
  * worker i averages ½/½ with worker i + 2^(t mod log2 n). The product over one period is exactly 11ᵀ/n.
  */
 public final class TimeVaryingExponential implements TopologyProvider {

@@ -10,7 +10,7 @@ import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
 /**
- * REF {@code TreeTopology(n, max_degree=D)}: a balanced tree filled layer by layer in worker order; the root
+ * the authors' {@code TreeTopology(n, max_degree=D)}: a balanced tree filled layer by layer in worker order; the root
  * has D children and every other inner worker D−1 children and a parent, so inner degrees are all D.
  */
 public final class Tree implements TopologyProvider {

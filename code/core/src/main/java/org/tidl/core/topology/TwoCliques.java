@@ -7,8 +7,8 @@ import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
 /**
- * Cliques {0 … ⌊n/2⌋−1} and {⌊n/2⌋ … n−1} joined by the one edge 0 — ⌊n/2⌋ (REF {@code TwoCliquesTopology};
- * odd n puts the extra worker in the second clique, as REF does).
+ * Cliques {0 … ⌊n/2⌋−1} and {⌊n/2⌋ … n−1} joined by the one edge 0 — ⌊n/2⌋ (the authors' {@code TwoCliquesTopology};
+ * odd n puts the extra worker in the second clique, as the authors' code does).
  */
 public final class TwoCliques implements TopologyProvider {
 

@@ -6,7 +6,7 @@ import org.tidl.api.PluginApi;
 import org.tidl.api.TopologyProvider;
 import org.tidl.api.TopologyResolver;
 
-/** Directed cycle: W = (I + P)/2 with w_{i,i+1} = ½ (REF {@code UnidirectionalRingTopology}); n = 1 is W = I. */
+/** Directed cycle: W = (I + P)/2 with w_{i,i+1} = ½ (the authors' {@code UnidirectionalRingTopology}); n = 1 is W = I. */
 public final class UnidirectionalRing implements TopologyProvider {
 
     @Override public int apiVersion() { return PluginApi.VERSION; }

@@ -104,7 +104,7 @@ class TrackingOptimizersTest {
     }
 
     /**
-     * DeTAG's invariant (algorithms.md §2.3): mean_rows(Y_k) = mean_rows(G̃_{k−1}), and accelerated gossip keeps
+     * DeTAG's invariant: mean_rows(Y_k) = mean_rows(G̃_{k−1}), and accelerated gossip keeps
      * row means. With g_i = x_i − b_i that makes the mean of X, read at phase starts, follow exactly
      * m_{k+1} = m_k − α (m_{k−1} − mean b), with m_1 = m_0 (Y_0 = 0: phase 0 only gossips).
      */
@@ -183,7 +183,7 @@ class TrackingOptimizersTest {
         }
     }
 
-    /** ‖AG_R − J‖₂ on an 8-ring against the digest's table (algorithms.md §3), and plain gossip W^R. */
+    /** ‖AG_R − J‖₂ on an 8-ring against an independently computed table, and plain gossip W^R. */
     @Test
     void acceleratedGossipContractsFasterThanPlainGossip() {
         double lambda = 1 - org.tidl.core.theory.SpectralGap.of(TopologyRegistry.builtIn().build("ring", N).scheme());

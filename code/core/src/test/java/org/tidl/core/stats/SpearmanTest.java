@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class SpearmanTest {
 
-    /** The digest's Fig. 6 points (D.22): ρ(loss, n_W(0.951)) = −0.976 and ρ(loss, gap) = −0.64 with FC32. */
+    /** The paper's Fig. 6 points: ρ(loss, n_W(0.951)) = −0.976 and ρ(loss, gap) = −0.64 with FC32. */
     @Test
     void reproducesThePapersFigure6Correlations() {
         // Solo, Star, Binary tree, Ring, TV-exp, Social, Two cliques, Torus, Hypercube, FC32

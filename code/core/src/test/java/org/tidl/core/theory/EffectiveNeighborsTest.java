@@ -35,7 +35,7 @@ class EffectiveNeighborsTest {
 
     @Test
     void figure2PublishedCurves() {
-        // digest A.2 [dig] values, claim 14 (±0.01) and claim 3 (n_W(0) = 3 in a ring)
+        // Fig. 2's digitised values, claim 14 (±0.01) and claim 3 (n_W(0) = 3 in a ring)
         double[][] expected = {
             {16.053, 16.183, 16.991, 17.907, 22.385, 29.906, 31.763},
             {2.000, 2.994, 9.286, 14.309, 25.429, 31.190, 31.917},
@@ -71,7 +71,7 @@ class EffectiveNeighborsTest {
         for (Object[] row : fig6) {
             assertThat(nw((String) row[0], 32, 0.951)).as((String) row[0]).isCloseTo((double) row[1], within(0.1));
         }
-        // worst mode differs for irregular graphs (digest F.7)
+        // worst mode differs for irregular graphs
         assertThat(EffectiveNeighbors.of(scheme("social-network", 32)).at(0.951, NeighborsMode.WORST))
                 .isCloseTo(6.56, within(0.01));
     }
@@ -106,7 +106,7 @@ class EffectiveNeighborsTest {
 
     @Test
     void localStepsIsPhaseDependentAndEvaluatedAtTimeZero() {
-        // digest B.4: LocalSteps(4) at γ = 0.951 gives 32 at t = 0 (W(−1) = J/n was the last step)
+        // Eq. 6 over the period: LocalSteps(4) at γ = 0.951 gives 32 at t = 0 (W(−1) = J/n was the last step)
         assertThat(nw("local-steps:period=4", 32, 0.951)).isCloseTo(32, within(1e-9));
     }
 
@@ -192,7 +192,7 @@ class EffectiveNeighborsTest {
         double ms = (System.nanoTime() - t0) / 1e6;
         assertThat(v).isBetween(1.0, 1024.0);
         assertThat(ms).isLessThan(1000);
-        // phase invariance (digest B.4) checked through the Lyapunov route at a size it handles
+        // phase invariance (Eq. 6 averaged over the period) checked through the Lyapunov route at a size it handles
         assertThat(new EffectiveNeighbors(RandomWalkCovariance.lyapunov(scheme("time-varying-exponential", 32)))
                 .at(0.951, NeighborsMode.MEAN)).isCloseTo(14.3095, within(1e-3));
     }

@@ -8,7 +8,7 @@ import org.tidl.api.GossipScheme;
 import org.tidl.core.TopologyRegistry;
 import org.tidl.core.linalg.Dense;
 
-/** M(γ), β(γ) and Theorem 6's learning rate against closed forms and the digest's numbers (B.6). */
+/** M(γ), β(γ) and Theorem 6's learning rate against closed forms and the lazy-W numbers of Sec. 4. */
 class LearningRateBoundTest {
 
     static double[] dense(String spec) {
@@ -56,7 +56,7 @@ class LearningRateBoundTest {
 
     @Test
     void lazyValuesOfTheDigest() {
-        // (n_W, β) at γ = 0, 0.5, 0.9, 0.99 for W' = (I+W)/2, digest B.6
+        // (n_W, β) at γ = 0, 0.5, 0.9, 0.99 for W' = (I+W)/2, Sec. 4
         Object[][] table = {
                 {"ring", new double[][] {{2.000, 0.25000}, {2.494, 0.23611}, {4.542, 0.05557}, {12.356, 0.01128}}},
                 {"circulant:offsets=1,8", new double[][] {{2.500, 0.17711}, {3.512, 0.17300}, {8.759, 0.09812}, {23.884, 0.05944}}},

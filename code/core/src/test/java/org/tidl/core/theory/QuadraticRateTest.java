@@ -78,7 +78,7 @@ class QuadraticRateTest {
         assertThat(fc[1]).isCloseTo(0.3963, within(1e-3));
         var ringNw = EffectiveNeighbors.of(scheme("ring", 32));
         double[] ring = figure1(lr -> QuadraticRate.fixedPoint(g -> ringNw.at(g, NeighborsMode.WORST), zeta, lr));
-        // REF theory gives 34.77 at 0.0901 (the figure's digitised curve shows 39.8: digest A.1)
+        // the authors' theory code gives 34.77 at 0.0901 (Fig. 1's digitised curve shows 39.8)
         assertThat(ring[0]).isCloseTo(34.77, within(0.01));
         assertThat(ring[1]).isCloseTo(0.0901, within(1e-4));
         // Fig. 1 right: 2-, 4-, 8-rings
@@ -115,7 +115,7 @@ class QuadraticRateTest {
 
     @Test
     void preciseIsLargerForIrregularGraphs() {
-        // digest A.7: at each graph's best lr, precise > fixed point (worst-mode heuristic)
+        // at each graph's best lr, precise > fixed point (worst-mode heuristic)
         Object[][] cases = {{"binary-tree", 0.0614, 0.10110}, {"star", 0.0351, 0.05901},
             {"social-network", 0.0705, 0.12584}, {"two-cliques", 0.2477, 0.25074}};
         for (Object[] c : cases) {

@@ -106,7 +106,7 @@ class RandomGraphsTest {
         assertThatThrownBy(() -> EffectiveNeighbors.of(s)).isInstanceOf(InvalidInputException.class);
     }
 
-    /** The digest's number for GOS's CycleChangingGraph [Star, TwoCliques, Ring] at n = 16: n_W(0.951) = 11.53. */
+    /** The student reproduction's (Goshmar) CycleChangingGraph number for [Star, TwoCliques, Ring] at n = 16: n_W(0.951) = 11.53. */
     @Test
     void cycleThroughTopologiesMatchesTheReproductionRepo() {
         GossipScheme s = REGISTRY.build("cycle:of=[star,two-cliques,ring]", 16).scheme();
