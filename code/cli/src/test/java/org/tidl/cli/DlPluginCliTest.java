@@ -134,6 +134,21 @@ class DlPluginCliTest {
     }
 
     @Test
+    void listShowsTheBuiltInAndPluginDataSetsModelsAndSchedules(@TempDir Path tmp) throws Exception {
+        Path plugins = plugins(tmp, "");
+        CliTest.Result csv = run("list", "--format", "csv", "--plugins", plugins.toString());
+        assertThat(csv.code()).as(csv.err()).isZero();
+        List<String> rows = csv.out().lines().filter(l -> l.matches("(dataset|model|schedule),.*"))
+                .map(l -> String.join(",", java.util.Arrays.copyOf(l.split(",", -1), 3))).toList();
+        assertThat(rows).containsExactly("dataset,fashion-mnist,built-in", "dataset,cifar10,built-in", "dataset,blobs,blobs.jar",
+                "model,mlp,built-in", "model,vgg11,built-in", "model,linear,linear.jar",
+                "schedule,constant,built-in", "schedule,step-decay,built-in", "schedule,frozen,frozen.jar");
+        CliTest.Result text = run("list", "--plugins", plugins.toString());
+        assertThat(text.out()).contains("\nData sets (deep learning)\n", "\nModels (deep learning)\n",
+                "\nLearning-rate schedules (deep learning)\n");
+    }
+
+    @Test
     void unknownNamesListThePluginsAndAFailingProviderNamesItsJarAndClass(@TempDir Path tmp) throws Exception {
         Path plugins = plugins(tmp, "if (dir != null) throw new IllegalStateException(\"no blobs today\");");
         CliTest.Result misspelt = run("train", "--plugins", plugins.toString(), "--experiment", experiment(tmp).toString(),
