@@ -658,26 +658,100 @@ final class FloatBlock {
             for (int i = r0; i < r1; i++) {
                 int[] c = cols[i];
                 float[] wt = weights[i];
-                if (c.length == 0) {
-                    java.util.Arrays.fill(acc, 0, m, 0f);
-                } else {
-                    float[] x0 = cache[c[0]];
-                    float w0 = wt[0];
-                    for (int k = 0; k < m; k++) {
-                        acc[k] = w0 * x0[k];
-                    }
-                    for (int e = 1; e < c.length; e++) {
-                        float[] xe = cache[c[e]];
-                        float we = wt[e];
+                if (c.length < 2) {
+                    if (c.length == 0) {
+                        java.util.Arrays.fill(acc, 0, m, 0f);
+                    } else {
+                        float[] x0 = cache[c[0]];
+                        float w0 = wt[0];
                         for (int k = 0; k < m; k++) {
-                            acc[k] += we * xe[k];
+                            acc[k] = w0 * x0[k];
                         }
                     }
-                }
-                if (combine != null) {
-                    combine.apply(acc, termCache, i - r0, m);
+                    if (combine != null) {
+                        combine.apply(acc, termCache, i - r0, m);
+                    }
+                } else {
+                    gossipRow(acc, c, wt, cache, combine, termCache, i - r0, m);
                 }
                 dst.rows[i].put(o, acc, 0, m);
+            }
+        }
+    }
+
+    /**
+     * acc ← a · (Σ_e w_e · x_e) + Σ_m c_m · t_m for a row of degree ≥ 2, rounded exactly as the pass per edge, the
+     * scale and the pass per term would be (Java evaluates each float operation with one rounding, left to right,
+     * so the fused expressions give the same bits), in fewer passes over acc: the first two edges in one loop and
+     * the last edge, the scale and up to two terms in another. Every loop is a plain a[k] = f(b[k], c[k], ...) over
+     * heap arrays, which the JIT vectorises; the branches on the number of terms and on a are outside the loops.
+     */
+    private static void gossipRow(float[] acc, int[] c, float[] wt, float[][] cache, Combine combine,
+                                  float[][][] termCache, int row, int m) {
+        int last = c.length - 1;
+        float[] x0 = cache[c[0]];
+        float w0 = wt[0];
+        if (last == 1) {
+            for (int k = 0; k < m; k++) {
+                acc[k] = w0 * x0[k];
+            }
+        } else {
+            float[] x1 = cache[c[1]];
+            float w1 = wt[1];
+            for (int k = 0; k < m; k++) {
+                acc[k] = w0 * x0[k] + w1 * x1[k];
+            }
+            for (int e = 2; e < last; e++) {
+                float[] xe = cache[c[e]];
+                float we = wt[e];
+                for (int k = 0; k < m; k++) {
+                    acc[k] += we * xe[k];
+                }
+            }
+        }
+        float[] xl = cache[c[last]];
+        float wl = wt[last];
+        int terms = combine == null ? 0 : combine.terms().length;
+        boolean unitA = combine == null || combine.unitA();
+        float a = combine == null ? 1f : combine.a();
+        float[] t0 = terms > 0 ? termCache[0][row] : null;
+        float[] t1 = terms > 1 ? termCache[1][row] : null;
+        float c0 = terms > 0 ? combine.c()[0] : 0f;
+        float c1 = terms > 1 ? combine.c()[1] : 0f;
+        if (unitA) {
+            if (terms == 0) {
+                for (int k = 0; k < m; k++) {
+                    acc[k] += wl * xl[k];
+                }
+            } else if (terms == 1) {
+                for (int k = 0; k < m; k++) {
+                    acc[k] = (acc[k] + wl * xl[k]) + c0 * t0[k];
+                }
+            } else {
+                for (int k = 0; k < m; k++) {
+                    acc[k] = ((acc[k] + wl * xl[k]) + c0 * t0[k]) + c1 * t1[k];
+                }
+            }
+        } else {
+            if (terms == 0) {
+                for (int k = 0; k < m; k++) {
+                    acc[k] = a * (acc[k] + wl * xl[k]);
+                }
+            } else if (terms == 1) {
+                for (int k = 0; k < m; k++) {
+                    acc[k] = a * (acc[k] + wl * xl[k]) + c0 * t0[k];
+                }
+            } else {
+                for (int k = 0; k < m; k++) {
+                    acc[k] = (a * (acc[k] + wl * xl[k]) + c0 * t0[k]) + c1 * t1[k];
+                }
+            }
+        }
+        for (int q = 2; q < terms; q++) {
+            float[] t = termCache[q][row];
+            float cq = combine.c()[q];
+            for (int k = 0; k < m; k++) {
+                acc[k] += cq * t[k];
             }
         }
     }
