@@ -167,14 +167,35 @@ final class Args {
         return Messages.shellWord(s);
     }
 
+    /**
+     * The file an option names for output (null when not given), checked before any work: a folder is refused; a
+     * missing parent folder is created when the file is written. Every command's {@code --out FILE} (and
+     * {@code export --draw}) goes through here, so they all behave alike.
+     */
+    static Path outputFile(CommandLine cl, String option) {
+        String value = cl.getOptionValue(option);
+        if (value == null) {
+            return null;
+        }
+        Path file = Path.of(value);
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new InvalidInputException("--" + option + ": " + value + " is a folder; give a file name in it");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && java.nio.file.Files.exists(parent) && !java.nio.file.Files.isDirectory(parent)) {
+            throw new InvalidInputException("--" + option + ": " + parent + " is a file, not a folder");
+        }
+        return file;
+    }
+
     /** Prints the table, or writes it to --out and says where on stderr. */
     static void emit(Csv csv, CommandLine cl, Context ctx) {
-        String out = cl.getOptionValue("out");
+        Path out = outputFile(cl, "out");
         if (out == null) {
             ctx.out.print(csv.render());
         } else {
-            csv.writeTo(Path.of(out));
-            ctx.err.println("tidl: wrote " + csv.size() + " rows to " + out);
+            csv.writeTo(out);
+            ctx.err.println("tidl: wrote " + csv.size() + (csv.size() == 1 ? " row" : " rows") + " to " + out);
         }
     }
 }

@@ -25,6 +25,7 @@ final class DescribeCommand implements Command {
 
     @Override
     public int run(CommandLine cl, Context ctx) {
+        Args.outputFile(cl, "out"); // a bad output path is refused before any work
         int n = Args.workers(cl, false);
         Csv csv = new Csv("topology", "workers", "period", "symmetric", "doubly_stochastic", "min_degree",
                 "max_degree", "edges", "diameter", "spectral_gap");

@@ -67,6 +67,8 @@ final class ExportCommand implements Command {
             throw new InvalidInputException("--draw: at most " + TopologyDrawing.MAX_WORKERS
                     + " workers can be drawn legibly, got --workers " + n);
         }
+        Args.outputFile(cl, "draw"); // checked before any work, as every output file
+        Args.outputFile(cl, "out");
         boolean numbers = draw == null || cl.hasOption("out");
         if (numbers && !period && (long) n * n > MAX_DENSE_ENTRIES) {
             throw new InvalidInputException("--workers " + n + ": W as a matrix has " + (long) n * n + " entries, more than the "

@@ -41,6 +41,7 @@ final class NeighborsCommand implements Command {
 
     @Override
     public int run(CommandLine cl, Context ctx) {
+        Args.outputFile(cl, "out"); // a bad output path is refused before any work
         int n = Args.workers(cl, true);
         List<Double> gammas = NumberLists.reals("--gamma", Args.required(cl, "gamma"), 0, false, 1, true);
         NeighborsMode mode = NeighborsMode.parse(cl.getOptionValue("mode", "mean"));
@@ -49,6 +50,13 @@ final class NeighborsCommand implements Command {
             throw new InvalidInputException("--method must be exact or simulate, got '" + method + "'");
         }
         boolean simulate = method.equals("simulate");
+        if (!simulate) { // the exact method draws nothing: an option of the simulation would be silently ignored
+            for (String o : new String[] {"seed", "repetitions", "steps", "graph-sequences"}) {
+                if (cl.hasOption(o)) {
+                    throw new InvalidInputException("--" + o + " is for --method simulate (the exact method draws no walks)");
+                }
+            }
+        }
         long seed = Args.seed(cl);
         // a standard error needs at least two independent walks
         int reps = Args.integer(cl, "repetitions", 4000, 2, Integer.MAX_VALUE);

@@ -39,6 +39,7 @@ final class QuadraticCommand implements Command {
 
     @Override
     public int run(CommandLine cl, Context ctx) {
+        Args.outputFile(cl, "out"); // a bad output path is refused before any work
         int n = Args.workers(cl, false);
         int dim = Args.positiveInt(cl, "dim", 49);
         int batch = Args.positiveInt(cl, "batch", 1);

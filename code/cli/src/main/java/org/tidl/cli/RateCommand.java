@@ -35,6 +35,7 @@ final class RateCommand implements Command {
 
     @Override
     public int run(CommandLine cl, Context ctx) {
+        Args.outputFile(cl, "out"); // a bad output path is refused before any work
         int n = Args.workers(cl, true);
         double zeta = Args.real(cl, "zeta", 1, Double.MAX_VALUE, "a number >= 1");
         List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"), 0, true, 2, false);

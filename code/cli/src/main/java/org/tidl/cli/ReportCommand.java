@@ -42,14 +42,12 @@ final class ReportCommand implements Command {
             throw new InvalidInputException(Files.exists(results) ? "--results: " + results + " is not a folder"
                     : "--results: folder " + results + " not found");
         }
-        Path out = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : results.resolve("index.html");
-        if (Files.isDirectory(out)) {
-            throw new InvalidInputException("--out: " + out + " is a folder; give the page's file name, e.g. " + out.resolve("index.html"));
+        if (cl.hasOption("out") && Files.isDirectory(Path.of(cl.getOptionValue("out")))) {
+            Path given = Path.of(cl.getOptionValue("out"));
+            throw new InvalidInputException("--out: " + given + " is a folder; give the page's file name, e.g. " + given.resolve("index.html"));
         }
+        Path out = cl.hasOption("out") ? Args.outputFile(cl, "out") : results.resolve("index.html");
         Path page = out.toAbsolutePath().getParent();
-        if (!Files.isDirectory(page)) {
-            throw new InvalidInputException("--out: folder " + out.toAbsolutePath().getParent() + " not found");
-        }
         Path claimsFile = cl.hasOption("claims") ? Path.of(cl.getOptionValue("claims"))
                 : PaperData.publishedFolder().resolve("claims.csv");
         Instant started = Instant.now();
@@ -77,7 +75,7 @@ final class ReportCommand implements Command {
         ctx.err.println("tidl: report of " + figures + " figure(s), " + experiments + " experiment(s) and "
                 + report.verdicts().size() + " claim(s); wrote:");
         ctx.out.println(out);
-        ctx.out.println(sidecar);
+        ctx.out.println(out.resolveSibling(sidecar.getFileName())); // as the page's path was given
         return 0;
     }
 }

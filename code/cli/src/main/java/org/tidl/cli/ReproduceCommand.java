@@ -30,8 +30,8 @@ final class ReproduceCommand implements Command {
     @Override public String name() { return "reproduce"; }
     @Override public String summary() { return "reproduce the paper's figures (PNG + CSV) into results/"; }
     @Override public String usage() {
-        return "--figure NAME [--figure NAME ...] | --all | --deep-learning  [--quick] [--fresh] [--out DIR] [--seed S] [--threads N]"
-                + " [--data-dir DIR]";
+        return "[--all] [--deep-learning] [--figure NAME ...] (at least one; together they make the union, each figure once)"
+                + " [--quick] [--fresh] [--out DIR] [--seed S] [--threads N] [--data-dir DIR]";
     }
 
     @Override
@@ -70,7 +70,7 @@ final class ReproduceCommand implements Command {
         Provenance.Invocation invocation = Invocations.of(name(), cl, ctx);
         Set<String> experimentsRun = new HashSet<>();
         StudyContext sizing = context(ctx, paper, new CliTraining(ctx, dataDir, null, false, new HashSet<>()), folder, null);
-        List<Path> written = new ArrayList<>();
+        java.util.Set<Path> written = new java.util.LinkedHashSet<>(); // an experiment two figures read is listed once
         List<String> reports = new ArrayList<>();
         long start = System.nanoTime();
         for (Reproduction<?, ?> f : todo) {

@@ -56,7 +56,7 @@ final class VerifyCommand implements Command {
             throw new InvalidInputException(Files.exists(results) ? "--results: " + results + " is not a folder"
                     : "--results: folder " + results + " not found");
         }
-        Path out = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : null;
+        Path out = Args.outputFile(cl, "out");
         Provenance.Invocation invocation = out == null ? null : Invocations.of(name(), cl, ctx);
         String outOption = cl.hasOption("results") ? " --out " + results : "";
         Verifier verifier = new Verifier(results, outOption);

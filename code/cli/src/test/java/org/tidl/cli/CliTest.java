@@ -93,7 +93,7 @@ class CliTest {
         Result r = run("neighbors", "--topology", "ring", "--workers", "8", "--gamma", "0.5", "--out", file.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("wrote 1 rows to");
+        assertThat(r.err()).contains("wrote 1 row to");
         assertThat(Files.readString(file)).startsWith("topology,workers,gamma,mode,effective_neighbors\nring,8,0.5,mean,");
         try (var s = Files.list(file.getParent())) {
             assertThat(s.count()).isEqualTo(1); // no temp file left behind

@@ -97,8 +97,10 @@ class ReportCliTest {
         assertBadInput(run("report", "--results", dir.resolve("nope").toString()), "--results: folder", "not found");
         assertBadInput(run("report", "--results", dir.toString()), "--results: no results in " + dir, "./tidl reproduce --all --out");
         assertBadInput(run("report", "--results", results.toString(), "--out", dir.toString()), "--out: " + dir + " is a folder");
-        assertBadInput(run("report", "--results", results.toString(), "--out", dir.resolve("a/b/index.html").toString()),
-                "--out: folder", "not found");
+        Files.writeString(dir.resolve("a-file"), "x");
+        assertBadInput(run("report", "--results", results.toString(), "--out", dir.resolve("a-file/index.html").toString()),
+                "--out: " + dir.resolve("a-file") + " is a file, not a folder");
+        Files.delete(dir.resolve("a-file"));
         assertBadInput(run("report", "--results", results.toString(), "--claims", dir.resolve("c.csv").toString(),
                 "--out", dir.resolve("x.html").toString()), "c.csv not found");
         try (var files = Files.list(dir)) {

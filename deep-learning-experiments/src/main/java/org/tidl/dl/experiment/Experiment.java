@@ -232,8 +232,10 @@ public record Experiment(String name, String description, DlExtensions.Dataset d
             }
             List<Long> workers = NumberLists.wholes("workers", v.get("workers"), 1, Integer.MAX_VALUE);
             List<Long> seeds = NumberLists.wholes("seeds", v.get("seeds"), Long.MIN_VALUE, Long.MAX_VALUE);
-            List<String> optimizers = list("optimizer");
-            List<String> topologies = list("topologies");
+            distinct("workers", workers);
+            distinct("seeds", seeds);
+            List<String> optimizers = distinct("optimizer", list("optimizer"));
+            List<String> topologies = distinct("topologies", list("topologies"));
             List<Cell> cells = grid(workers, optimizers, topologies, seeds);
             String name = v.get("name");
             if (!name.matches("[A-Za-z0-9._-]+") || name.equals(".") || name.equals("..")) { // a plain folder name
@@ -273,8 +275,8 @@ public record Experiment(String name, String description, DlExtensions.Dataset d
             for (String t : topologies) { // the global list is read only when a topology has no list of its own
                 String own = v.get("learning-rates@" + t);
                 String key = own != null ? "learning-rates@" + t : "learning-rates";
-                rates.put(t, NumberLists.reals(key, own != null ? own : v.get("learning-rates"), 0, false,
-                        Double.MAX_VALUE, false));
+                rates.put(t, distinct(key, NumberLists.reals(key, own != null ? own : v.get("learning-rates"), 0, false,
+                        Double.MAX_VALUE, false)));
             }
             List<Cell> out = new ArrayList<>();
             for (long w : workers) {
@@ -315,12 +317,30 @@ public record Experiment(String name, String description, DlExtensions.Dataset d
             }
         }
 
-        /** A ';'-separated list of specs, at least one. */
+        /**
+         * A grid axis names each value once: a repeated one would train the same cells twice and count as extra
+         * seeds in the plots.
+         */
+        private static <T> List<T> distinct(String key, List<T> values) {
+            java.util.Set<T> seen = new java.util.HashSet<>();
+            for (T x : values) {
+                if (!seen.add(x)) {
+                    throw new InvalidInputException(key + ": " + x + " is listed twice (each grid value once)");
+                }
+            }
+            return values;
+        }
+
+        /** A ';'-separated list of specs, at least one, none empty. */
         private List<String> list(String key) {
             List<String> out = new ArrayList<>();
-            for (String t : v.get(key).split(";")) {
+            String[] parts = v.get(key).split(";", -1);
+            for (int i = 0; i < parts.length; i++) {
+                String t = parts[i];
                 if (!t.isBlank()) {
                     out.add(t.strip());
+                } else if (i < parts.length - 1) { // a trailing ";" is harmless
+                    throw new InvalidInputException(key + ": an empty entry between ';' (give each spec once, e.g. ring; star)");
                 }
             }
             if (out.isEmpty()) {

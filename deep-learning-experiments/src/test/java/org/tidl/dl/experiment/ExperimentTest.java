@@ -55,6 +55,18 @@ class ExperimentTest {
         assertThat(parse("abort-test-loss=1e9").abortTestLoss()).isEqualTo(1e9);
     }
 
+    // a repeated grid value trained the same cells twice, and plot counted the copies as seeds
+    @Test
+    void eachGridValueIsGivenOnceAndNoSpecIsEmpty() {
+        refused("topologies=ring;ring", "topologies: ring is listed twice (each grid value once)");
+        refused("learning-rates=0.1,0.10", "learning-rates: 0.1 is listed twice (each grid value once)");
+        refused("seeds=1,1", "seeds: 1 is listed twice (each grid value once)");
+        refused("workers=4,4", "workers: 4 is listed twice (each grid value once)");
+        refused("optimizer=dsgd-atc;dsgd-atc", "optimizer: dsgd-atc is listed twice (each grid value once)");
+        refused("topologies=ring;;star", "topologies: an empty entry between ';' (give each spec once, e.g. ring; star)");
+        assertThat(parse("topologies=ring; star;").topologies()).containsExactly("ring", "star"); // a trailing ';' is harmless
+    }
+
     @Test
     void aKeyGivenTwiceIsRefused() {
         assertThatThrownBy(() -> Experiment.parse(BASE + "\n# again\nsteps = 50\n", "t.exp", List.of()))
