@@ -140,7 +140,7 @@ public final class Main {
             args[0] = VersionCommand.NAME; // the same as ./tidl version, options and all
         }
         if (args[0].equals("help")) {
-            if (args.length == 1) {
+            if (args.length == 1 || args.length == 2 && args[1].equals("help")) { // help help: what help does
                 overview(out);
                 return OK;
             }

@@ -45,7 +45,7 @@ class CliConventionsTest {
 
     @Test
     void helpGoesToStdoutWithExitZero() {
-        for (String[] args : new String[][] {{"help"}, {"--help"}, {"-h"}}) {
+        for (String[] args : new String[][] {{"help"}, {"--help"}, {"-h"}, {"help", "help"}}) {
             CliTest.Result r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isZero();
             assertThat(r.err()).isEmpty();
