@@ -334,8 +334,8 @@ public final class Chart {
         r.setDrawSeriesLineAsPath(true);
         r.setUseOutlinePaint(false);
         r.setDrawOutlines(true);
-        ValueAxis xAxis = logXFine ? FineLogAxis.of(xLabel, xRange) : axis(xLabel, logX, xRange);
-        ValueAxis yAxis = logYFine ? FineLogAxis.of(yLabel, yRange) : axis(yLabel, logY, yRange);
+        ValueAxis xAxis = axis(xLabel, logX, logXFine, xRange);
+        ValueAxis yAxis = axis(yLabel, logY, logYFine, yRange);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
         if (xFormat != null) {
             NumberAxis ax = (NumberAxis) plot.getDomainAxis();
@@ -426,10 +426,10 @@ public final class Chart {
         Pictures.writeSvg(file, width, height, g -> chart.draw(g, new Rectangle2D.Double(0, 0, width, height)));
     }
 
-    private static ValueAxis axis(String label, boolean log, double[] range) {
+    private static ValueAxis axis(String label, boolean log, boolean fine, double[] range) {
         ValueAxis a;
         if (log) {
-            LogAxis l = new LogTicksAxis(label);
+            LogAxis l = new LogTicksAxis(label, fine);
             l.setStandardTickUnits(new RootTickUnits());
             l.setBase(10);
             l.setSmallestValue(1e-12);
@@ -452,11 +452,19 @@ public final class Chart {
     /**
      * A log axis whose labelled ticks suit its span: decades (1, 10, 100) over 3 decades or more, 1-2-5 over more
      * than one, and every 1…9 × 10^k within about one decade (a loss between 0.35 and 1.2 gets 0.4, 0.5, … 1 instead
-     * of the single label "1"). The other integers × 10^k are minor ticks.
+     * of the single label "1"). The other integers × 10^k are minor ticks. {@code fine} ({@link #logXFine},
+     * {@link #logYFine}): 1-2-5 whatever the span, every digit when that gives fewer than three labels.
      */
     static final class LogTicksAxis extends LogAxis {
+        private final boolean fine;
+
         LogTicksAxis(String label) {
+            this(label, false);
+        }
+
+        LogTicksAxis(String label, boolean fine) {
             super(label);
+            this.fine = fine;
         }
 
         @Override
@@ -474,20 +482,30 @@ public final class Chart {
             double lo = Math.max(r.getLowerBound(), getSmallestValue());
             double hi = r.getUpperBound();
             double decades = Math.log10(hi / lo);
-            int[] labelled = decades >= 3 ? new int[] {1} : decades > 1.2 ? new int[] {1, 2, 5} : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9};
+            List<double[]> candidates = new ArrayList<>(); // value, mantissa
+            for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
+                for (int m = 1; m <= 9; m++) {
+                    double v = m * Math.pow(10, e);
+                    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
+                        candidates.add(new double[] {v, m});
+                    }
+                }
+            }
+            int[] oneTwoFive = {1, 2, 5};
+            int[] every = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+            int[] labelled;
+            if (fine) {
+                long shown = candidates.stream().filter(c -> c[1] == 1 || c[1] == 2 || c[1] == 5).count();
+                labelled = shown < 3 ? every : oneTwoFive;
+            } else {
+                labelled = decades >= 3 ? new int[] {1} : decades > 1.2 ? oneTwoFive : every;
+            }
             List<LogTick> out = new ArrayList<>();
             DecadeFormat f = new DecadeFormat();
-            for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
-                for (int mantissa = 1; mantissa <= 9; mantissa++) {
-                    int m = mantissa;
-                    double v = m * Math.pow(10, e);
-                    if (v < lo * (1 - 1e-9) || v > hi * (1 + 1e-9)) {
-                        continue;
-                    }
-                    boolean major = java.util.Arrays.stream(labelled).anyMatch(x -> x == m);
-                    out.add(new LogTick(major ? TickType.MAJOR : TickType.MINOR, v,
-                            major ? new AttributedString(f.format(v)) : null, anchor));
-                }
+            for (double[] c : candidates) {
+                boolean major = java.util.Arrays.stream(labelled).anyMatch(x -> x == (int) c[1]);
+                out.add(new LogTick(major ? TickType.MAJOR : TickType.MINOR, c[0],
+                        major ? new AttributedString(f.format(c[0])) : null, anchor));
             }
             return out;
         }

@@ -135,8 +135,21 @@ class ChartTest {
         assertThat(labelled(1e-6, 1e-3)).containsExactly("1e-6", "1e-5", "0.0001", "0.001");
     }
 
+    /** logXFine/logYFine: 1-2-5 whatever the span, every digit where 1-2-5 would give fewer than three labels. */
+    @Test
+    void aFineLogAxisLabelsOneTwoFiveOrEveryDigit() {
+        assertThat(labelled(0.1, 1, true)).containsExactly("0.1", "0.2", "0.5", "1");
+        assertThat(labelled(1e-3, 1, true)).containsExactly("0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2",
+                "0.5", "1");
+        assertThat(labelled(0.45, 0.75, true)).containsExactly("0.5", "0.6", "0.7");
+    }
+
     static List<String> labelled(double lo, double hi) {
-        Chart.LogTicksAxis axis = new Chart.LogTicksAxis("y");
+        return labelled(lo, hi, false);
+    }
+
+    static List<String> labelled(double lo, double hi, boolean fine) {
+        Chart.LogTicksAxis axis = new Chart.LogTicksAxis("y", fine);
         axis.setRange(lo, hi);
         List<String> out = new ArrayList<>();
         for (LogTick t : axis.ticks(TextAnchor.CENTER_RIGHT)) {
