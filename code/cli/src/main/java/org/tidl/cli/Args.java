@@ -188,9 +188,8 @@ final class Args {
         return file;
     }
 
-    /** Prints the table, or writes it to --out and says where on stderr. */
-    static void emit(Csv csv, CommandLine cl, Context ctx) {
-        Path out = outputFile(cl, "out");
+    /** Prints the table, or writes it to {@code out} ({@link #outputFile}'s, null: stdout) and says where on stderr. */
+    static void emit(Csv csv, Path out, Context ctx) {
         if (out == null) {
             ctx.out.print(csv.render());
         } else {

@@ -1,5 +1,6 @@
 package org.tidl.cli;
 
+import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tidl.core.InvalidInputException;
@@ -25,7 +26,7 @@ final class DescribeCommand implements Command {
 
     @Override
     public int run(CommandLine cl, Context ctx) {
-        Args.outputFile(cl, "out"); // a bad output path is refused before any work
+        Path out = Args.outputFile(cl, "out"); // a bad output path is refused before any work
         int n = Args.workers(cl, false);
         Csv csv = new Csv("topology", "workers", "period", "symmetric", "doubly_stochastic", "min_degree",
                 "max_degree", "edges", "diameter", "spectral_gap");
@@ -40,7 +41,7 @@ final class DescribeCommand implements Command {
                 throw TopologyErrors.prefixed(spec, e);
             }
         }
-        Args.emit(csv, cl, ctx);
+        Args.emit(csv, out, ctx);
         return 0;
     }
 }

@@ -67,9 +67,9 @@ final class ExportCommand implements Command {
             throw new InvalidInputException("--draw: at most " + TopologyDrawing.MAX_WORKERS
                     + " workers can be drawn legibly, got --workers " + n);
         }
-        Args.outputFile(cl, "draw"); // checked before any work, as every output file
-        Args.outputFile(cl, "out");
-        boolean numbers = draw == null || cl.hasOption("out");
+        Path picture = Args.outputFile(cl, "draw"); // checked before any work, as every output file
+        Path out = Args.outputFile(cl, "out");
+        boolean numbers = draw == null || out != null;
         if (numbers && !period && (long) n * n > MAX_DENSE_ENTRIES) {
             throw new InvalidInputException("--workers " + n + ": W as a matrix has " + (long) n * n + " entries, more than the "
                     + MAX_DENSE_ENTRIES + " printed (n <= " + (long) Math.sqrt(MAX_DENSE_ENTRIES) + "); --period lists the "
@@ -81,24 +81,23 @@ final class ExportCommand implements Command {
             throw new InvalidInputException("topology '" + spec + "' has no period (a new W every step): give --step T instead of --period");
         }
         if (draw != null) {
-            TopologyDrawing.write(scheme.matrix(step), spec, "n = " + n + ", W(t) at t = " + step + periodText(scheme), Path.of(draw));
+            TopologyDrawing.write(scheme.matrix(step), spec, "n = " + n + ", W(t) at t = " + step + periodText(scheme), picture);
         }
         if (numbers) {
             String csv = period ? MatrixText.entries(scheme, MAX_ENTRY_LINES) : MatrixText.dense(scheme.matrix(step));
-            String out = cl.getOptionValue("out");
             if (out == null) {
                 ctx.out.print(csv);
             } else {
-                Csv.writeAtomically(Path.of(out), csv);
+                Csv.writeAtomically(out, csv);
             }
         }
         if (draw != null) {
             ctx.out.println(draw);
-            if (cl.hasOption("out")) {
-                ctx.out.println(cl.getOptionValue("out"));
+            if (out != null) {
+                ctx.out.println(out);
             }
-        } else if (cl.hasOption("out")) {
-            ctx.err.println("tidl: wrote " + (period ? "the period of W(t)" : "W(" + step + ")") + " to " + cl.getOptionValue("out"));
+        } else if (out != null) {
+            ctx.err.println("tidl: wrote " + (period ? "the period of W(t)" : "W(" + step + ")") + " to " + out);
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package org.tidl.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -41,7 +42,7 @@ final class NeighborsCommand implements Command {
 
     @Override
     public int run(CommandLine cl, Context ctx) {
-        Args.outputFile(cl, "out"); // a bad output path is refused before any work
+        Path out = Args.outputFile(cl, "out"); // a bad output path is refused before any work
         int n = Args.workers(cl, true);
         List<Double> gammas = NumberLists.reals("--gamma", Args.required(cl, "gamma"), 0, false, 1, true);
         NeighborsMode mode = NeighborsMode.parse(cl.getOptionValue("mode", "mean"));
@@ -102,7 +103,7 @@ final class NeighborsCommand implements Command {
                 throw TopologyErrors.prefixed(spec, e);
             }
         }
-        Args.emit(csv, cl, ctx);
+        Args.emit(csv, out, ctx);
         return 0;
     }
 }

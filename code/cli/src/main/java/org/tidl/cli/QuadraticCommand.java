@@ -1,5 +1,6 @@
 package org.tidl.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -39,7 +40,7 @@ final class QuadraticCommand implements Command {
 
     @Override
     public int run(CommandLine cl, Context ctx) {
-        Args.outputFile(cl, "out"); // a bad output path is refused before any work
+        Path out = Args.outputFile(cl, "out"); // a bad output path is refused before any work
         int n = Args.workers(cl, false);
         int dim = Args.positiveInt(cl, "dim", 49);
         int batch = Args.positiveInt(cl, "batch", 1);
@@ -82,7 +83,7 @@ final class QuadraticCommand implements Command {
                     s.stepsToTarget(), s.seedsReached(), s.measuredRate(), s.measuredRateError(), p.eq7(), p.precise(),
                     r.predictedStepsToTarget(), s.divergedSeeds() > 0, s.divergedSeeds());
         }
-        Args.emit(csv, cl, ctx);
+        Args.emit(csv, out, ctx);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package org.tidl.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -35,7 +36,7 @@ final class RateCommand implements Command {
 
     @Override
     public int run(CommandLine cl, Context ctx) {
-        Args.outputFile(cl, "out"); // a bad output path is refused before any work
+        Path out = Args.outputFile(cl, "out"); // a bad output path is refused before any work
         int n = Args.workers(cl, true);
         double zeta = Args.real(cl, "zeta", 1, Double.MAX_VALUE, "a number >= 1");
         List<Double> lrs = NumberLists.reals("--lr", Args.required(cl, "lr"), 0, true, 2, false);
@@ -77,7 +78,7 @@ final class RateCommand implements Command {
             }
         }
         progress.finish();
-        Args.emit(csv, cl, ctx);
+        Args.emit(csv, out, ctx);
         return 0;
     }
 }
